@@ -1,0 +1,17 @@
+package io.priceengine.engine.provider;
+
+import akka.NotUsed;
+import akka.stream.javadsl.Source;
+import io.priceengine.engine.symbol.Tick;
+
+/**
+ * The provider SPI: a provider is a source of ticks for the symbols it currently covers. The
+ * engine runs it under {@link TickIngestion}, which restarts it with backoff when it fails, so
+ * {@link #ticks()} must return a fresh, independent source on every call.
+ */
+public interface PriceProvider {
+  /** The provider's code in the {@link ProviderCatalog}; every tick it emits carries it. */
+  String code();
+
+  Source<Tick, NotUsed> ticks();
+}

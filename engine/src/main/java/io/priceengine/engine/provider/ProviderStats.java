@@ -1,0 +1,66 @@
+package io.priceengine.engine.provider;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Live counters per provider (ticks accepted and rejected, infrastructure errors, last accepted
+ * tick), shared by the ingestion streams and the HTTP push path; read by the status endpoints.
+ */
+public final class ProviderStats {
+
+  /** One provider's counters. Thread-safe; written from stream stages and HTTP handlers. */
+  public static final class Counters {
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final AtomicReference<Instant> lastTickAt = new AtomicReference<>();
+
+    public void accepted(Instant at) {
+      accepted.increment();
+      lastTickAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    public void rejected() {
+      rejected.increment();
+    }
+
+    public void error() {
+      errors.increment();
+    }
+
+    public long acceptedCount() {
+      return accepted.sum();
+    }
+
+    public long rejectedCount() {
+      return rejected.sum();
+    }
+
+    public long errorCount() {
+      return errors.sum();
+    }
+
+    public Optional<Instant> lastTickAt() {
+      return Optional.ofNullable(lastTickAt.get());
+    }
+  }
+
+  private final Map<String, Counters> byProvider = new ConcurrentHashMap<>();
+
+  public Counters of(String provider) {
+    return byProvider.computeIfAbsent(provider, p -> new Counters());
+  }
+
+  public long totalAccepted() {
+    return byProvider.values().stream().mapToLong(Counters::acceptedCount).sum();
+  }
+
+  public long totalRejected() {
+    return byProvider.values().stream().mapToLong(Counters::rejectedCount).sum();
+  }
+}

@@ -1,0 +1,15 @@
+package io.priceengine.engine.symbol;
+
+import io.priceengine.engine.CborSerializable;
+import java.time.Instant;
+
+/**
+ * A symbol's entry in the universe: whether providers should produce it and how it got there
+ * ({@code addedSource} is {@code api} for POST /symbols, {@code provider} for a first tick).
+ */
+public record Listing(
+    String symbol, String companyName, boolean active, String addedSource, Instant createdAt)
+    implements CborSerializable {
+  public static final String ADDED_BY_API = "api";
+  public static final String ADDED_BY_PROVIDER = "provider";
+}

@@ -1,0 +1,36 @@
+package io.priceengine.engine.symbol;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.priceengine.engine.CborSerializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The current quote of a symbol as the API shows it (API.md "Quote"). Produced by the symbol's
+ * entity; {@code stale} is evaluated when the quote is read.
+ */
+public record Quote(
+    String symbol,
+    BigDecimal price,
+    Long volume,
+    BigDecimal open,
+    BigDecimal high,
+    BigDecimal low,
+    BigDecimal previousClose,
+    @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = TIME_PATTERN, timezone = "UTC")
+        Instant sourceTimestamp,
+    @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = TIME_PATTERN, timezone = "UTC")
+        Instant lastUpdated,
+    String provider,
+    long historyId,
+    String companyName,
+    boolean stale,
+    String status)
+    implements CborSerializable {
+
+  /** ISO-8601 UTC with milliseconds, as every time in the API. */
+  public static final String TIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+  public static final String ACTIVE = "active";
+  public static final String INACTIVE = "inactive";
+}

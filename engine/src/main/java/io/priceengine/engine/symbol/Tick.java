@@ -1,0 +1,103 @@
+package io.priceengine.engine.symbol;
+
+import io.priceengine.engine.CborSerializable;
+import io.priceengine.engine.provider.ProviderCatalog;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * One price observation from a provider, as it enters the engine. Optional fields are null when
+ * the provider did not send them. Build with {@link #of} so timestamps carry millisecond precision
+ * (the API's time format) and prices have one canonical representation.
+ */
+public record Tick(
+    String symbol,
+    BigDecimal price,
+    Long volume,
+    BigDecimal open,
+    BigDecimal high,
+    BigDecimal low,
+    BigDecimal previousClose,
+    Instant sourceTimestamp,
+    String provider,
+    String companyName)
+    implements CborSerializable {
+
+  public static final int MAX_COMPANY_NAME = 200;
+
+  public static Tick of(
+      String symbol,
+      BigDecimal price,
+      Long volume,
+      BigDecimal open,
+      BigDecimal high,
+      BigDecimal low,
+      BigDecimal previousClose,
+      Instant sourceTimestamp,
+      String provider,
+      String companyName) {
+    return new Tick(
+        symbol,
+        Prices.canonical(price),
+        volume,
+        Prices.canonical(open),
+        Prices.canonical(high),
+        Prices.canonical(low),
+        Prices.canonical(previousClose),
+        sourceTimestamp == null ? null : sourceTimestamp.truncatedTo(ChronoUnit.MILLIS),
+        provider,
+        companyName);
+  }
+
+  /** A tick carrying only a price, for providers and tests that know nothing more. */
+  public static Tick price(String symbol, BigDecimal price, Instant at, String provider) {
+    return of(symbol, price, null, null, null, null, null, at, provider, null);
+  }
+
+  /** The first rule this tick breaks, independent of any current quote. */
+  public Optional<Rejection> validate(ProviderCatalog providers) {
+    if (!Symbols.isCanonical(symbol)) {
+      return Optional.of(Rejection.invalidSymbol(symbol));
+    }
+    if (!Prices.isValid(price)) {
+      return Optional.of(Rejection.invalidPrice("price"));
+    }
+    if (!optionalPriceValid(open)) {
+      return Optional.of(Rejection.invalidPrice("open"));
+    }
+    if (!optionalPriceValid(high)) {
+      return Optional.of(Rejection.invalidPrice("high"));
+    }
+    if (!optionalPriceValid(low)) {
+      return Optional.of(Rejection.invalidPrice("low"));
+    }
+    if (!optionalPriceValid(previousClose)) {
+      return Optional.of(Rejection.invalidPrice("previousClose"));
+    }
+    if (volume != null && volume < 0) {
+      return Optional.of(Rejection.invalidRequest("volume must be a non-negative integer"));
+    }
+    if (sourceTimestamp == null) {
+      return Optional.of(Rejection.invalidRequest("sourceTimestamp is required"));
+    }
+    if (provider == null || providers.find(provider).isEmpty()) {
+      return Optional.of(
+          Rejection.invalidRequest(
+              "unknown provider " + Rejection.printable(provider) + "; known: " + providers.codes()));
+    }
+    if (companyName != null
+        && (companyName.length() > MAX_COMPANY_NAME
+            || companyName.codePoints().anyMatch(Character::isISOControl))) {
+      return Optional.of(
+          Rejection.invalidRequest(
+              "companyName must be at most " + MAX_COMPANY_NAME + " printable characters"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean optionalPriceValid(BigDecimal value) {
+    return value == null || Prices.isValid(value);
+  }
+}
