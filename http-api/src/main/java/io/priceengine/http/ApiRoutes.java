@@ -1,0 +1,41 @@
+package io.priceengine.http;
+
+import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.Route;
+import io.priceengine.http.health.HealthRoutes;
+import io.priceengine.http.ingest.TickRoutes;
+import io.priceengine.http.json.ErrorHandling;
+import io.priceengine.http.json.Json;
+import io.priceengine.http.quote.QuoteRoutes;
+import io.priceengine.http.symbol.SymbolRoutes;
+
+/** The whole HTTP API: every resource's routes under one error handling. */
+public final class ApiRoutes extends AllDirectives {
+
+  public Route route(
+      Json json,
+      HealthRoutes health,
+      QuoteRoutes quotes,
+      TickRoutes ticks,
+      SymbolRoutes symbols) {
+    return handleExceptions(
+        ErrorHandling.exceptionHandler(json),
+        () ->
+            handleRejections(
+                ErrorHandling.rejectionHandler(json),
+                () ->
+                    concat(
+                        health.route(),
+                        pathPrefix(
+                            "api",
+                            () ->
+                                pathPrefix(
+                                    "v1",
+                                    () ->
+                                        concat(
+                                            pathPrefix(
+                                                "market-data",
+                                                () -> concat(quotes.route(), ticks.route())),
+                                            symbols.route()))))));
+  }
+}

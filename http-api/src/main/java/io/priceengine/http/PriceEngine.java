@@ -1,0 +1,215 @@
+package io.priceengine.http;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import akka.http.javadsl.Http;
+import akka.http.javadsl.ServerBinding;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.priceengine.engine.provider.ProviderCatalog;
+import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.provider.Providers;
+import io.priceengine.engine.quote.QuotePublisher;
+import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.engine.symbol.SymbolSettings;
+import io.priceengine.engine.symbol.SymbolUniverse;
+import io.priceengine.http.auth.Tokens;
+import io.priceengine.http.health.HealthRoutes;
+import io.priceengine.http.health.Readiness;
+import io.priceengine.http.ingest.TickRoutes;
+import io.priceengine.http.json.Json;
+import io.priceengine.http.quote.QuoteRoutes;
+import io.priceengine.http.symbol.SymbolRoutes;
+import io.priceengine.persistence.db.Database;
+import io.priceengine.persistence.db.DatabaseHealth;
+import io.priceengine.persistence.db.DatabaseSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Price Engine node: database (embedded or external, migrated), actor system joined to
+ * its cluster, symbol entities, providers and the bound HTTP API. {@link Main} starts one; the
+ * integration tests start several in one JVM.
+ */
+public final class PriceEngine {
+  private static final Logger log = LoggerFactory.getLogger(PriceEngine.class);
+  public static final String SYSTEM_NAME = "price-engine";
+
+  private final ActorSystem<Void> system;
+  private final ServerBinding binding;
+  private final String ingestToken;
+  private final String adminToken;
+
+  private PriceEngine(
+      ActorSystem<Void> system, ServerBinding binding, String ingestToken, String adminToken) {
+    this.system = system;
+    this.binding = binding;
+    this.ingestToken = ingestToken;
+    this.adminToken = adminToken;
+  }
+
+  /** Starts a node on {@code config} (resolved, e.g. {@code ConfigFactory.load()}). */
+  public static PriceEngine start(Config config) throws Exception {
+    return start(config, Database.open(DatabaseSettings.fromConfig(config)));
+  }
+
+  /** Starts a node on an opened database; the node closes it when it terminates. */
+  public static PriceEngine start(Config config, Database database) throws Exception {
+    Config full = database.akkaConfig().withFallback(clusterConfig(config)).resolve();
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, full);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    try {
+      return wire(system, full, database);
+    } catch (Exception e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private static PriceEngine wire(ActorSystem<Void> system, Config config, Database database)
+      throws Exception {
+    joinCluster(system, config);
+    Clock clock = Clock.systemUTC();
+    HttpSettings http = HttpSettings.fromConfig(config);
+    String ingestToken = tokenOrGenerated(http.ingestToken(), "ingest");
+    String adminToken = tokenOrGenerated(http.adminToken(), "admin");
+    Tokens tokens = new Tokens(ingestToken, adminToken, http.readToken());
+
+    ProviderCatalog providers = ProviderCatalog.fromConfig(config);
+    SymbolSettings symbolSettings = SymbolSettings.fromConfig(config);
+    SymbolEntities entities =
+        SymbolEntities.init(system, symbolSettings, providers, QuotePublisher.NONE, clock);
+    SymbolUniverse universe =
+        SymbolUniverse.start(
+            system, entities, config.getDuration("price-engine.symbol.universe-refresh"));
+    ProviderStats stats = new ProviderStats();
+    Providers running = Providers.start(system, config, entities, universe, stats, clock);
+    DatabaseHealth databaseHealth = new DatabaseHealth(database);
+
+    Json json = Json.create(system);
+    var routes =
+        new ApiRoutes()
+            .route(
+                json,
+                new HealthRoutes(json, tokens, Readiness.of(system, databaseHealth, entities)),
+                new QuoteRoutes(json, tokens, entities, http.maxSymbolsPerRequest()),
+                new TickRoutes(
+                    json,
+                    tokens,
+                    entities,
+                    providers,
+                    stats,
+                    clock,
+                    http.maxTicksPerRequest(),
+                    http.maxTickBodyBytes()),
+                new SymbolRoutes(json, tokens, entities, providers));
+
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceUnbind(),
+        "stop-providers",
+        () -> {
+          running.close();
+          universe.close();
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+        "close-database",
+        () ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  databaseHealth.close();
+                  database.close();
+                  return Done.getInstance();
+                }));
+
+    ServerBinding binding =
+        Http.get(system)
+            .newServerAt(http.host(), http.port())
+            .bind(routes)
+            .toCompletableFuture()
+            .get()
+            .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+    log.info(
+        "Price Engine listening on http://{}:{} (providers: {})",
+        binding.localAddress().getHostString(),
+        binding.localAddress().getPort(),
+        Providers.enabled(config).isEmpty() ? "none" : String.join(",", Providers.enabled(config)));
+    return new PriceEngine(system, binding, ingestToken, adminToken);
+  }
+
+  /** Seed nodes from {@code price-engine.cluster.seed-nodes}, as Akka addresses. */
+  private static Config clusterConfig(Config config) {
+    List<String> seeds =
+        Arrays.stream(config.getString("price-engine.cluster.seed-nodes").split(","))
+            .map(String::trim)
+            .filter(seed -> !seed.isEmpty())
+            .map(seed -> "akka://" + SYSTEM_NAME + "@" + seed)
+            .toList();
+    return seeds.isEmpty()
+        ? config
+        : config.withValue("akka.cluster.seed-nodes", ConfigValueFactory.fromIterable(seeds));
+  }
+
+  private static void joinCluster(ActorSystem<?> system, Config config) {
+    if (config.getStringList("akka.cluster.seed-nodes").isEmpty()) {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+  }
+
+  private static String tokenOrGenerated(String configured, String role) {
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    String generated = Tokens.generate();
+    // Printed once, on the console only: tokens never go to the log.
+    System.out.println("Generated " + role + " token (set PRICE_ENGINE_" + role.toUpperCase()
+        + "_TOKEN to choose your own): " + generated);
+    return generated;
+  }
+
+  public int port() {
+    return binding.localAddress().getPort();
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public String ingestToken() {
+    return ingestToken;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** Runs coordinated shutdown: unbind, stop providers, leave the cluster, close the database. */
+  public CompletionStage<Done> stop() {
+    system.terminate();
+    return system.getWhenTerminated();
+  }
+
+  /** For a fresh default configuration in tests and tools. */
+  public static Config defaultConfig() {
+    return ConfigFactory.load();
+  }
+}

@@ -1,0 +1,142 @@
+package io.priceengine.http.ingest;
+
+import akka.http.javadsl.server.Route;
+import akka.http.javadsl.unmarshalling.Unmarshaller;
+import io.priceengine.engine.provider.ProviderCatalog;
+import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.symbol.Rejection;
+import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.engine.symbol.SymbolEntity;
+import io.priceengine.engine.symbol.Tick;
+import io.priceengine.http.ApiDirectives;
+import io.priceengine.http.auth.Role;
+import io.priceengine.http.auth.Tokens;
+import io.priceengine.http.json.ApiError;
+import io.priceengine.http.json.Json;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * POST /market-data/ticks: push ingestion. A tick counts as accepted only when its entity has
+ * persisted it (DESIGN.md decision 5); a tick whose entity did not answer is reported as
+ * {@code unavailable} so the client can retry it, and a request with nothing but such ticks is
+ * a 503.
+ */
+public final class TickRoutes extends ApiDirectives {
+  private static final String UNAVAILABLE = "unavailable";
+
+  /** The response body. */
+  public record IngestResult(long accepted, List<RejectedTick> rejected) {}
+
+  /** One line of the response's {@code rejected} list. */
+  public record RejectedTick(int index, String code, String message) {}
+
+  private final SymbolEntities entities;
+  private final TickParser parser;
+  private final ProviderCatalog providers;
+  private final ProviderStats stats;
+  private final Clock clock;
+  private final long maxBodyBytes;
+
+  public TickRoutes(
+      Json json,
+      Tokens tokens,
+      SymbolEntities entities,
+      ProviderCatalog providers,
+      ProviderStats stats,
+      Clock clock,
+      int maxTicks,
+      long maxBodyBytes) {
+    super(json, tokens);
+    this.entities = entities;
+    this.parser = new TickParser(json.mapper(), providers, maxTicks);
+    this.providers = providers;
+    this.stats = stats;
+    this.clock = clock;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public Route route() {
+    return path(
+        "ticks",
+        () ->
+            post(
+                () ->
+                    authorized(
+                        Role.INGEST,
+                        () ->
+                            withSizeLimit(
+                                maxBodyBytes,
+                                () ->
+                                    entity(
+                                        Unmarshaller.entityToByteString(),
+                                        body -> ingest(body.toArray()))))));
+  }
+
+  private Route ingest(byte[] body) {
+    TickParser.Parsed parsed = parser.parse(body, clock.instant());
+    if (parsed.error() != null) {
+      return error(parsed.error());
+    }
+    return onSuccess(
+        deliver(parsed.items()),
+        outcome -> {
+          long accepted = outcome.stream().filter(o -> o.rejection() == null).count();
+          List<RejectedTick> rejected =
+              outcome.stream()
+                  .filter(o -> o.rejection() != null)
+                  .sorted(Comparator.comparingInt(Outcome::index))
+                  .map(o -> new RejectedTick(o.index(), o.rejection().code(), o.rejection().message()))
+                  .toList();
+          boolean onlyUnavailable =
+              accepted == 0
+                  && !rejected.isEmpty()
+                  && rejected.stream().anyMatch(r -> r.code().equals(UNAVAILABLE));
+          if (onlyUnavailable) {
+            return error(ApiError.unavailable("ticks could not be persisted now; retry later"));
+          }
+          return ok(new IngestResult(accepted, rejected));
+        });
+  }
+
+  private record Outcome(int index, Rejection rejection) {}
+
+  private CompletionStage<List<Outcome>> deliver(List<TickParser.Item> items) {
+    List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(items.size());
+    for (TickParser.Item item : items) {
+      if (item.rejection() != null) {
+        stats.of(ProviderCatalog.PUSH).rejected();
+        outcomes.add(CompletableFuture.completedFuture(new Outcome(item.index(), item.rejection())));
+      } else {
+        outcomes.add(deliver(item.index(), item.tick()).toCompletableFuture());
+      }
+    }
+    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+        .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
+  }
+
+  private CompletionStage<Outcome> deliver(int index, Tick tick) {
+    ProviderStats.Counters counters =
+        stats.of(providers.find(tick.provider()).isPresent() ? tick.provider() : ProviderCatalog.PUSH);
+    return entities
+        .update(tick)
+        .handle(
+            (result, failure) -> {
+              if (failure != null) {
+                counters.error();
+                return new Outcome(
+                    index, new Rejection(UNAVAILABLE, "not persisted in time; retry this tick"));
+              }
+              if (result instanceof SymbolEntity.Accepted accepted) {
+                counters.accepted(accepted.quote().lastUpdated());
+                return new Outcome(index, null);
+              }
+              counters.rejected();
+              return new Outcome(index, ((SymbolEntity.Rejected) result).rejection());
+            });
+  }
+}

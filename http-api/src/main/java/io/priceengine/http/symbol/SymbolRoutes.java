@@ -1,0 +1,150 @@
+package io.priceengine.http.symbol;
+
+import akka.http.javadsl.model.StatusCodes;
+import static akka.http.javadsl.server.PathMatchers.segment;
+
+import akka.http.javadsl.server.Route;
+import akka.http.javadsl.unmarshalling.Unmarshaller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.priceengine.engine.provider.ProviderCatalog;
+import io.priceengine.engine.symbol.Listing;
+import io.priceengine.engine.symbol.Quote;
+import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.engine.symbol.Tick;
+import io.priceengine.http.ApiDirectives;
+import io.priceengine.http.auth.Role;
+import io.priceengine.http.auth.Tokens;
+import io.priceengine.http.json.ApiError;
+import io.priceengine.http.json.Json;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The symbol universe: list it, onboard a symbol, delist one (its quote stays readable). */
+public final class SymbolRoutes extends ApiDirectives {
+  private static final long MAX_BODY = 16 * 1024;
+
+  /** The GET body. */
+  public record Symbols(List<SymbolView> symbols) {}
+
+  private final SymbolEntities entities;
+  private final ProviderCatalog providers;
+
+  public SymbolRoutes(Json json, Tokens tokens, SymbolEntities entities, ProviderCatalog providers) {
+    super(json, tokens);
+    this.entities = entities;
+    this.providers = providers;
+  }
+
+  public Route route() {
+    return pathPrefix(
+        "symbols",
+        () ->
+            concat(
+                pathEnd(
+                    () ->
+                        concat(
+                            get(() -> authorized(Role.READ, this::list)),
+                            post(
+                                () ->
+                                    authorized(
+                                        Role.ADMIN,
+                                        () ->
+                                            withSizeLimit(
+                                                MAX_BODY,
+                                                () ->
+                                                    entity(
+                                                        Unmarshaller.entityToByteString(),
+                                                        body -> onboard(body.toArray()))))))),
+                path(
+                    segment(),
+                    raw ->
+                        delete(
+                            () -> authorized(Role.ADMIN, () -> withSymbol(raw, this::delist))))));
+  }
+
+  private Route list() {
+    return onSuccess(
+        entities.listings().thenCompose(this::withQuotes),
+        views -> ok(new Symbols(views)));
+  }
+
+  private CompletionStage<List<SymbolView>> withQuotes(List<Listing> listings) {
+    List<CompletableFuture<SymbolView>> views =
+        listings.stream()
+            .sorted(Comparator.comparing(Listing::symbol))
+            .map(
+                listing ->
+                    entities
+                        .quote(listing.symbol())
+                        .thenApply(quote -> SymbolView.of(listing, quote.orElse(null)))
+                        .toCompletableFuture())
+            .toList();
+    return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
+        .thenApply(done -> views.stream().map(CompletableFuture::join).toList());
+  }
+
+  private Route onboard(byte[] body) {
+    JsonNode node;
+    try {
+      node = json.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      return error(ApiError.invalidRequest("malformed JSON: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      return error(ApiError.invalidRequest("unreadable body"));
+    }
+    if (node == null || !node.isObject()) {
+      return error(ApiError.invalidRequest("body must be {\"symbol\",\"companyName\"?,\"provider\"?}"));
+    }
+    JsonNode symbol = node.get("symbol");
+    if (symbol == null || !symbol.isTextual()) {
+      return error(ApiError.invalidRequest("symbol is required and must be a string"));
+    }
+    Optional<String> companyName = optionalText(node, "companyName");
+    Optional<String> provider = optionalText(node, "provider");
+    if (companyName == null || provider == null) {
+      return error(ApiError.invalidRequest("companyName and provider must be strings"));
+    }
+    if (companyName.isPresent()
+        && (companyName.get().length() > Tick.MAX_COMPANY_NAME
+            || companyName.get().codePoints().anyMatch(Character::isISOControl))) {
+      return error(
+          ApiError.invalidRequest(
+              "companyName must be at most " + Tick.MAX_COMPANY_NAME + " printable characters"));
+    }
+    if (provider.isPresent() && providers.find(provider.get()).isEmpty()) {
+      return error(ApiError.invalidRequest("unknown provider; known: " + providers.codes()));
+    }
+    return withSymbol(
+        symbol.asText(),
+        canonical ->
+            onSuccess(
+                entities.onboard(canonical, companyName.orElse(null)),
+                result ->
+                    json(
+                        result.created() ? StatusCodes.CREATED : StatusCodes.OK,
+                        SymbolView.of(result.listing(), null))));
+  }
+
+  private Route delist(String symbol) {
+    return onSuccess(
+        entities.delist(symbol),
+        found ->
+            found
+                ? complete(StatusCodes.NO_CONTENT)
+                : error(ApiError.symbolNotFound(symbol)));
+  }
+
+  /** Empty when absent or null, null when present but not a string. */
+  private static Optional<String> optionalText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    return value.isTextual() ? Optional.of(value.asText()) : null;
+  }
+}
