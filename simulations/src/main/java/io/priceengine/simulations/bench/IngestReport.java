@@ -1,0 +1,116 @@
+package io.priceengine.simulations.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of one ingest run, as a human reads them on the console and as a JSON file. */
+record IngestReport(IngestSettings settings, IngestTally tally, double measuredSeconds) {
+
+  double acceptedTicksPerSecond() {
+    return tally.acceptedTicks() / measuredSeconds;
+  }
+
+  double requestsPerSecond() {
+    return tally.requests() / measuredSeconds;
+  }
+
+  String text() {
+    LatencyRecorder.Summary latency = tally.latency();
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Ingest benchmark: %s, %d symbols, %d requests in flight, %d ticks per request,"
+                + " %d s warm-up, %.1f s measured%n",
+            settings.baseUrl(),
+            settings.symbols(),
+            settings.concurrency(),
+            settings.ticksPerRequest(),
+            settings.warmUp().toSeconds(),
+            measuredSeconds));
+    line(
+        text,
+        "accepted",
+        "%,.0f ticks/s (%,d ticks)",
+        acceptedTicksPerSecond(),
+        tally.acceptedTicks());
+    line(text, "requests", "%,.1f /s (%,d requests)", requestsPerSecond(), tally.requests());
+    if (latency.count() == 0) {
+      line(text, "latency", "no 200 answers");
+    } else {
+      line(
+          text,
+          "latency",
+          "p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms, mean %.3f ms (%,d acks)",
+          latency.p50(),
+          latency.p99(),
+          latency.p999(),
+          latency.max(),
+          latency.mean(),
+          latency.count());
+    }
+    line(text, "rejected", "%s", counts(tally.rejectedByCode()));
+    line(text, "http errors", "%s", counts(tally.errorsByStatus()));
+    tally.firstErrorBodies().forEach((status, body) -> line(text, "  first " + status, "%s", body));
+    line(text, "transport", "%s", counts(tally.transportErrors()));
+    return text.toString();
+  }
+
+  String json() {
+    LatencyRecorder.Summary latency = tally.latency();
+    Map<String, Object> latencyMillis = new LinkedHashMap<>();
+    latencyMillis.put("p50", latency.p50());
+    latencyMillis.put("p99", latency.p99());
+    latencyMillis.put("p99.9", latency.p999());
+    latencyMillis.put("max", latency.max());
+    latencyMillis.put("mean", latency.mean());
+    latencyMillis.put("count", latency.count());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("benchmark", "ingest");
+    report.put("baseUrl", settings.baseUrl().toString());
+    report.put("symbols", settings.symbols());
+    report.put("concurrency", settings.concurrency());
+    report.put("ticksPerRequest", settings.ticksPerRequest());
+    report.put("warmUpSeconds", settings.warmUp().toSeconds());
+    report.put("measuredSeconds", round(measuredSeconds));
+    report.put("acceptedTicks", tally.acceptedTicks());
+    report.put("acceptedTicksPerSecond", round(acceptedTicksPerSecond()));
+    report.put("rejectedTicks", tally.rejectedTicks());
+    report.put("requests", tally.requests());
+    report.put("requestsPerSecond", round(requestsPerSecond()));
+    report.put("latencyMillis", latencyMillis);
+    report.put("rejectedByCode", tally.rejectedByCode());
+    report.put("errorsByStatus", tally.errorsByStatus());
+    report.put("transportErrors", tally.transportErrors());
+    return Json.write(report);
+  }
+
+  void writeJson(Path file) throws IOException {
+    Path directory = file.toAbsolutePath().getParent();
+    if (directory != null) Files.createDirectories(directory);
+    Files.writeString(file, json());
+  }
+
+  private static void line(StringBuilder text, String label, String format, Object... values) {
+    text.append(String.format(Locale.ROOT, "  %-12s ", label))
+        .append(String.format(Locale.ROOT, format, values))
+        .append(System.lineSeparator());
+  }
+
+  private static String counts(Map<String, Long> counts) {
+    if (counts.isEmpty()) return "none";
+    StringBuilder text = new StringBuilder();
+    counts.forEach(
+        (key, count) ->
+            text.append(text.length() == 0 ? "" : ", ").append(key).append(' ').append(count));
+    return text.toString();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10.0) / 10.0;
+  }
+}
