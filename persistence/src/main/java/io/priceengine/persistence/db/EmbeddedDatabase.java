@@ -1,0 +1,352 @@
+package io.priceengine.persistence.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL server run from the bundled binaries on 127.0.0.1, with its data under {@code
+ * <dataDir>/postgres} so that it survives restarts: the engine's database when no external URL is
+ * configured. It copes with a server left running by a JVM that was killed.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  static final String HOST = "127.0.0.1";
+  static final String DATABASE = "price_engine";
+  static final String USER = "postgres";
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private final Process server;
+  private final int port;
+  private boolean closed;
+
+  private EmbeddedDatabase(Process server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /**
+   * Starts the server on {@code port} (0 = any free port) and creates the {@code price_engine}
+   * database if missing; initializes {@code <dataDir>/postgres} on first use.
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
+    return start(dataDir, dataDir, port);
+  }
+
+  /** As {@link #start(Path, int)}, with the binaries unpacked under {@code binariesCache}. */
+  static EmbeddedDatabase start(Path dataDir, Path binariesCache, int port) {
+    long started = System.nanoTime();
+    Path binaries = PostgresBinaries.install(binariesCache.toAbsolutePath().normalize());
+    Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
+    if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+      initdb(binaries, pgData);
+    }
+    stopLeftoverServer(pgData);
+    int chosenPort = port == 0 ? freePort() : port;
+    EmbeddedDatabase db = new EmbeddedDatabase(launch(binaries, pgData, chosenPort), chosenPort);
+    try {
+      db.awaitReady(pgData);
+      db.createDatabaseIfMissing(DATABASE);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    log.info(
+        "Embedded PostgreSQL (pid {}) listening on {}:{} with data in {}, started in {} ms",
+        db.server.pid(),
+        HOST,
+        chosenPort,
+        pgData,
+        (System.nanoTime() - started) / 1_000_000);
+    return db;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl(DATABASE);
+  }
+
+  String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+  }
+
+  public String host() {
+    return HOST;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String database() {
+    return DATABASE;
+  }
+
+  public String user() {
+    return USER;
+  }
+
+  /** Empty: the server trusts local TCP connections (it listens on loopback only). */
+  public String password() {
+    return "";
+  }
+
+  /**
+   * Creates database {@code name} on this server unless it exists. The name must be a plain
+   * lower-case identifier, because DDL cannot take it as a bind parameter.
+   */
+  void createDatabaseIfMissing(String name) {
+    if (!DATABASE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Not a plain database name: " + name);
+    }
+    try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+        PreparedStatement exists =
+            c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, name);
+      if (!exists.executeQuery().next()) {
+        try (Statement create = c.createStatement()) {
+          create.execute("CREATE DATABASE " + name);
+        }
+        log.info("Created database {} on embedded PostgreSQL port {}", name, port);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create database " + name, e);
+    }
+  }
+
+  /** Stops the server with a fast shutdown (open sessions are rolled back) and waits for it. */
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      stop(server.toHandle());
+      log.info("Embedded PostgreSQL on port {} stopped", port);
+    }
+  }
+
+  private static void initdb(Path binaries, Path pgData) {
+    List<String> command =
+        command(
+            binaries.resolve("bin/initdb"),
+            List.of(
+                "--pgdata=" + pgData,
+                "--username=" + USER,
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C"));
+    try {
+      Process initdb = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(initdb.getInputStream().readAllBytes());
+      if (initdb.waitFor() != 0) {
+        throw new IllegalStateException("initdb failed for " + pgData + ":\n" + output);
+      }
+      log.info("Initialized a new PostgreSQL data directory in {}", pgData);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot run initdb", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running initdb", e);
+    }
+  }
+
+  private static Process launch(Path binaries, Path pgData, int port) {
+    List<String> args = new ArrayList<>(List.of("-D", pgData.toString()));
+    // Given at every start rather than written to postgresql.conf, so that a changed setting
+    // also reaches data directories initialized by an older version.
+    args.addAll(
+        List.of(
+            "--listen_addresses=" + HOST,
+            "--port=" + port,
+            // no socket file: clients reach the server over loopback TCP only
+            "--unix_socket_directories=",
+            "--max_connections=100",
+            "--shared_buffers=128MB",
+            // a tick acknowledged as accepted is in the journal: commits must survive a crash
+            "--fsync=on",
+            "--synchronous_commit=on",
+            "--log_min_messages=warning"));
+    try {
+      return new ProcessBuilder(command(binaries.resolve("bin/postgres"), args))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog(pgData).toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start PostgreSQL", e);
+    }
+  }
+
+  private static Path serverLog(Path pgData) {
+    return pgData.resolve("server.log");
+  }
+
+  /**
+   * PostgreSQL refuses to run as root. In a new user namespace without a uid mapping we appear as
+   * uid 65534 and so do the files real root created, so its data-directory ownership check passes.
+   */
+  private static List<String> command(Path executable, List<String> args) {
+    List<String> command = new ArrayList<>();
+    if (runningAsRoot()) {
+      command.addAll(List.of("unshare", "--user"));
+    }
+    command.add(executable.toString());
+    command.addAll(args);
+    return command;
+  }
+
+  private static boolean runningAsRoot() {
+    try {
+      // "Uid:" real, effective, saved, filesystem
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .filter(line -> line.startsWith("Uid:"))
+          .anyMatch(line -> line.split("\\s+")[2].equals("0"));
+    } catch (IOException e) {
+      return "root".equals(System.getProperty("user.name"));
+    }
+  }
+
+  /**
+   * A JVM killed with SIGKILL leaves its server running on the data directory and holding the port;
+   * stop it so that this start owns the directory again.
+   */
+  private static void stopLeftoverServer(Path pgData) {
+    Path pidFile = pgData.resolve("postmaster.pid");
+    Optional<Long> pid = readPid(pidFile);
+    if (pid.isEmpty()) {
+      return;
+    }
+    Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+    if (process.isEmpty()) {
+      log.info("Found stale {} of dead pid {}; PostgreSQL will replace it", pidFile, pid.get());
+    } else if (isPostgresOn(process.get(), pgData)) {
+      log.warn(
+          "Stopping PostgreSQL pid {} left running on {} by an earlier run", pid.get(), pgData);
+      stop(process.get());
+    } else if (process.get().info().command().isPresent()) {
+      // The pid was reused by an unrelated process; PostgreSQL would take it for a live server.
+      log.info("Removing stale {}: pid {} is now another program", pidFile, pid.get());
+      deleteIfExists(pidFile);
+    } else {
+      throw new IllegalStateException(
+          "Cannot tell whether pid " + pid.get() + " in " + pidFile + " is a PostgreSQL server");
+    }
+  }
+
+  private static Optional<Long> readPid(Path pidFile) {
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      throw new IllegalStateException("Unreadable " + pidFile + ": remove it if no server runs", e);
+    }
+  }
+
+  private static boolean isPostgresOn(ProcessHandle process, Path pgData) {
+    ProcessHandle.Info info = process.info();
+    boolean postgres = info.command().map(c -> c.endsWith("/postgres")).orElse(false);
+    boolean onPgData =
+        info.arguments().map(a -> List.of(a).contains(pgData.toString())).orElse(false);
+    return postgres && onPgData;
+  }
+
+  private static void stop(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return; // its pid may belong to another process by now
+    }
+    try {
+      // SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every client to disconnect.
+      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+      try {
+        process.onExit().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        log.warn("PostgreSQL pid {} ignored fast shutdown; killing it", process.pid());
+        process.destroyForcibly();
+        process.onExit().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot stop PostgreSQL pid " + process.pid(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while stopping PostgreSQL", e);
+    }
+  }
+
+  private void awaitReady(Path pgData) {
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (true) {
+      if (!server.isAlive()) {
+        throw new IllegalStateException(
+            "PostgreSQL exited with code "
+                + server.exitValue()
+                + ", last lines of "
+                + serverLog(pgData)
+                + ":\n"
+                + logTail(pgData));
+      }
+      try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+          Statement s = c.createStatement()) {
+        s.execute("SELECT 1");
+        return;
+      } catch (SQLException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "PostgreSQL did not accept connections within " + STARTUP_TIMEOUT, notYet);
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for PostgreSQL", e);
+      }
+    }
+  }
+
+  private static String logTail(Path pgData) {
+    try {
+      List<String> lines = Files.readAllLines(serverLog(pgData));
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on " + HOST, e);
+    }
+  }
+
+  private static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
