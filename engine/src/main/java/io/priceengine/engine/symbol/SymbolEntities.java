@@ -57,12 +57,10 @@ public final class SymbolEntities {
         .thenApply(SymbolEntity.QuoteReply::optional);
   }
 
-  public CompletionStage<Boolean> onboard(String symbol, String companyName) {
+  public CompletionStage<SymbolEntity.OnboardResult> onboard(String symbol, String companyName) {
     return sharding
         .entityRefFor(SymbolEntity.ENTITY_KEY, symbol)
-        .<SymbolEntity.OnboardResult>ask(
-            replyTo -> new SymbolEntity.Onboard(companyName, replyTo), timeout)
-        .thenApply(SymbolEntity.OnboardResult::created);
+        .ask(replyTo -> new SymbolEntity.Onboard(companyName, replyTo), timeout);
   }
 
   public CompletionStage<Boolean> delist(String symbol) {

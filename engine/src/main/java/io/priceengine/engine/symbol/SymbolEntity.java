@@ -39,6 +39,9 @@ public final class SymbolEntity
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Symbol");
 
+  /** How far a source timestamp may run ahead of this node's clock. */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
   // --- protocol -------------------------------------------------------------------------------
 
   public sealed interface Command extends CborSerializable {}
@@ -65,7 +68,7 @@ public final class SymbolEntity
   }
 
   /** {@code created}: the symbol was unknown or inactive and is now active. */
-  public record OnboardResult(boolean created) implements CborSerializable {}
+  public record OnboardResult(boolean created, Listing listing) implements CborSerializable {}
 
   /** {@code found}: the symbol exists (it is inactive now). */
   public record DelistResult(boolean found) implements CborSerializable {}
@@ -225,6 +228,11 @@ public final class SymbolEntity
     if (invalid.isPresent()) {
       return invalid;
     }
+    if (tick.sourceTimestamp().isAfter(now().plus(MAX_CLOCK_SKEW))) {
+      // A far-future timestamp would make every later tick "stale" and freeze the symbol.
+      return Optional.of(
+          Rejection.invalidRequest("sourceTimestamp is more than " + MAX_CLOCK_SKEW + " in the future"));
+    }
     if (!symbol.equals(tick.symbol())) {
       return Optional.of(Rejection.invalidRequest("tick for " + tick.symbol() + " sent to " + symbol));
     }
@@ -259,13 +267,13 @@ public final class SymbolEntity
             && state.exists()
             && !cmd.companyName().equals(state.listing().companyName());
     if (!created && !renamed) {
-      return Effect().reply(cmd.replyTo(), new OnboardResult(false));
+      return Effect().reply(cmd.replyTo(), new OnboardResult(false, state.listing()));
     }
     Listing before = state.listing();
     return Effect()
         .persist(new Onboarded(symbol, cmd.companyName(), now()))
         .thenRun(after -> announce(before, after, false))
-        .thenReply(cmd.replyTo(), after -> new OnboardResult(created));
+        .thenReply(cmd.replyTo(), after -> new OnboardResult(created, after.listing()));
   }
 
   private ReplyEffect<Event, State> onDelist(State state, Delist cmd) {
