@@ -24,6 +24,7 @@ import io.priceengine.http.health.Readiness;
 import io.priceengine.http.ingest.TickRoutes;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.quote.QuoteRoutes;
+import io.priceengine.http.stream.StreamSessions;
 import io.priceengine.http.symbol.SymbolRoutes;
 import io.priceengine.persistence.db.Database;
 import io.priceengine.persistence.db.DatabaseHealth;
@@ -99,6 +100,7 @@ public final class PriceEngine {
         SymbolUniverse.start(
             system, entities, config.getDuration("price-engine.symbol.universe-refresh"));
     ProviderStats stats = new ProviderStats();
+    StreamSessions sessions = new StreamSessions();
     Providers running = Providers.start(system, config, entities, universe, stats, clock);
     DatabaseHealth databaseHealth = new DatabaseHealth(database);
 
