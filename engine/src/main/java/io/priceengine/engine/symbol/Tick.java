@@ -87,14 +87,17 @@ public record Tick(
           Rejection.invalidRequest(
               "unknown provider " + Rejection.printable(provider) + "; known: " + providers.codes()));
     }
-    if (companyName != null
-        && (companyName.length() > MAX_COMPANY_NAME
-            || companyName.codePoints().anyMatch(Character::isISOControl))) {
-      return Optional.of(
-          Rejection.invalidRequest(
-              "companyName must be at most " + MAX_COMPANY_NAME + " printable characters"));
+    if (companyName != null && !isValidCompanyName(companyName)) {
+      return Optional.of(Rejection.invalidRequest(COMPANY_NAME_RULE));
     }
     return Optional.empty();
+  }
+
+  public static final String COMPANY_NAME_RULE =
+      "companyName must be at most " + MAX_COMPANY_NAME + " printable characters";
+
+  public static boolean isValidCompanyName(String name) {
+    return name.length() <= MAX_COMPANY_NAME && name.codePoints().noneMatch(Character::isISOControl);
   }
 
   private static boolean optionalPriceValid(BigDecimal value) {

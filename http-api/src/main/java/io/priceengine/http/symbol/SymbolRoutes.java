@@ -20,7 +20,6 @@ import io.priceengine.http.json.Json;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -104,26 +103,23 @@ public final class SymbolRoutes extends ApiDirectives {
     if (symbol == null || !symbol.isTextual()) {
       return error(ApiError.invalidRequest("symbol is required and must be a string"));
     }
-    Optional<String> companyName = optionalText(node, "companyName");
-    Optional<String> provider = optionalText(node, "provider");
-    if (companyName == null || provider == null) {
+    JsonNode companyNameNode = node.path("companyName");
+    JsonNode providerNode = node.path("provider");
+    if (!isOptionalText(companyNameNode) || !isOptionalText(providerNode)) {
       return error(ApiError.invalidRequest("companyName and provider must be strings"));
     }
-    if (companyName.isPresent()
-        && (companyName.get().length() > Tick.MAX_COMPANY_NAME
-            || companyName.get().codePoints().anyMatch(Character::isISOControl))) {
-      return error(
-          ApiError.invalidRequest(
-              "companyName must be at most " + Tick.MAX_COMPANY_NAME + " printable characters"));
+    String companyName = companyNameNode.isTextual() ? companyNameNode.asText() : null;
+    if (companyName != null && !Tick.isValidCompanyName(companyName)) {
+      return error(ApiError.invalidRequest(Tick.COMPANY_NAME_RULE));
     }
-    if (provider.isPresent() && providers.find(provider.get()).isEmpty()) {
+    if (providerNode.isTextual() && providers.find(providerNode.asText()).isEmpty()) {
       return error(ApiError.invalidRequest("unknown provider; known: " + providers.codes()));
     }
     return withSymbol(
         symbol.asText(),
         canonical ->
             onSuccess(
-                entities.onboard(canonical, companyName.orElse(null)),
+                entities.onboard(canonical, companyName),
                 result ->
                     json(
                         result.created() ? StatusCodes.CREATED : StatusCodes.OK,
@@ -139,12 +135,7 @@ public final class SymbolRoutes extends ApiDirectives {
                 : error(ApiError.symbolNotFound(symbol)));
   }
 
-  /** Empty when absent or null, null when present but not a string. */
-  private static Optional<String> optionalText(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    return value.isTextual() ? Optional.of(value.asText()) : null;
+  private static boolean isOptionalText(JsonNode value) {
+    return value.isMissingNode() || value.isNull() || value.isTextual();
   }
 }
