@@ -93,7 +93,9 @@ class HttpContractTest {
             + "{\"symbol\":\"BATCH7\",\"price\":5,\"sourceTimestamp\":\"yesterday\"},"
             + "42,"
             + tick("BATCH8", "99999999999.9999") + ","
-            + tick("BATCH9", "100000000000")
+            + tick("BATCH9", "100000000000") + ","
+            + tick("BATCH10", "1e400") + ","
+            + "{\"symbol\":\"BATCH11\",\"price\":1,\"sourceTimestamp\":\"-999999999-01-01T00:00:00Z\"}"
             + "]}";
     Response response = api.post(TICKS, INGEST_TOKEN, body);
     assertEquals(200, response.status(), response.body());
@@ -104,7 +106,7 @@ class HttpContractTest {
         List.of(
             "1:invalid_symbol", "2:invalid_price", "3:invalid_price", "4:invalid_price",
             "5:invalid_price", "6:invalid_request", "7:invalid_request", "8:invalid_request",
-            "10:invalid_price"),
+            "10:invalid_price", "11:invalid_price", "12:invalid_request"),
         rejected);
     assertEquals(200, api.get(PRICES + "/BATCH8").status());
     assertEquals(404, api.get(PRICES + "/BATCH2").status());

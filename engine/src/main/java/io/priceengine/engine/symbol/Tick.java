@@ -82,6 +82,9 @@ public record Tick(
     if (sourceTimestamp == null) {
       return Optional.of(Rejection.invalidRequest("sourceTimestamp is required"));
     }
+    if (sourceTimestamp.isBefore(Instant.EPOCH)) {
+      return Optional.of(Rejection.invalidRequest("sourceTimestamp is before 1970-01-01"));
+    }
     if (provider == null || providers.find(provider).isEmpty()) {
       return Optional.of(
           Rejection.invalidRequest(

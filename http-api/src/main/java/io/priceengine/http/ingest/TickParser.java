@@ -123,7 +123,12 @@ public final class TickParser {
     if (!value.isNumber()) {
       throw new InvalidField(Rejection.invalidPrice(field));
     }
-    return value.decimalValue();
+    try {
+      return value.decimalValue();
+    } catch (NumberFormatException e) {
+      // Jackson keeps out-of-range literals such as 1e400 as an infinite double.
+      throw new InvalidField(Rejection.invalidPrice(field));
+    }
   }
 
   private static Long volume(JsonNode value) {
