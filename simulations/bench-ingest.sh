@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2317 # cleanup functions are called from the EXIT trap
 # Measures durable HTTP ingest end to end: starts the engine jar on a fresh embedded database with
-# push ingest only, waits until it is ready, runs IngestBenchmark against it, then stops the engine
-# and deletes its data. Builds first when the jar or the benchmark classes are missing or stale.
+# push ingest only, waits until it is ready, runs IngestBenchmark against it (which also follows
+# the projection lag through the admin metrics), then stops the engine and deletes its data. Builds first when the jar or the benchmark classes are missing or stale.
 #
 # Usage: simulations/bench-ingest.sh [--duration=30] [--concurrency=32] [--ticksPerRequest=100] ...
 #        (all IngestBenchmark options: java -cp simulations/target/classes
@@ -23,6 +23,8 @@ engine_jar="${BENCH_ENGINE_JAR:-http-api/target/price-engine.jar}"
 classes=simulations/target/classes
 bench_class="$classes/io/priceengine/simulations/bench/IngestBenchmark.class"
 token=bench-token
+# lets the benchmark read GET /api/v1/admin/metrics to follow the projection lag
+admin_token=bench-admin
 # DESIGN.md, measured facts: on 2 cores the common pool would start a thread per async stage.
 fjp=-Djava.util.concurrent.ForkJoinPool.common.parallelism=4
 ready_deadline_seconds=90
@@ -129,6 +131,7 @@ env -u PRICE_ENGINE_DB_URL -u PRICE_ENGINE_DB_USER -u PRICE_ENGINE_DB_PASSWORD \
   -u PRICE_ENGINE_SEED_NODES -u PRICE_ENGINE_READ_TOKEN \
   PRICE_ENGINE_PROVIDERS=none \
   PRICE_ENGINE_INGEST_TOKEN="$token" \
+  PRICE_ENGINE_ADMIN_TOKEN="$admin_token" \
   PRICE_ENGINE_DATA_DIR="$data_dir" \
   PRICE_ENGINE_HTTP_HOST=127.0.0.1 \
   PRICE_ENGINE_HTTP_PORT="$http_port" \
@@ -158,7 +161,7 @@ done
 echo "engine ready after $((SECONDS - started)) s" >&2
 
 # in the background, so that an interrupt runs the cleanup at once instead of after the run
-PRICE_ENGINE_INGEST_TOKEN="$token" java "$fjp" -cp "$classes" \
+PRICE_ENGINE_INGEST_TOKEN="$token" PRICE_ENGINE_ADMIN_TOKEN="$admin_token" java "$fjp" -cp "$classes" \
   io.priceengine.simulations.bench.IngestBenchmark --baseUrl="$base_url" "$@" &
 bench_pid=$!
 status=0

@@ -2,11 +2,15 @@ package io.priceengine.http;
 
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
+import io.priceengine.http.admin.AdminRoutes;
 import io.priceengine.http.health.HealthRoutes;
+import io.priceengine.http.history.HistoryRoutes;
 import io.priceengine.http.ingest.TickRoutes;
 import io.priceengine.http.json.ErrorHandling;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
+import io.priceengine.http.stream.StreamRoutes;
 import io.priceengine.http.symbol.SymbolRoutes;
 
 /** The whole HTTP API: every resource's routes under one error handling. */
@@ -17,7 +21,11 @@ public final class ApiRoutes extends AllDirectives {
       HealthRoutes health,
       QuoteRoutes quotes,
       TickRoutes ticks,
-      SymbolRoutes symbols) {
+      SymbolRoutes symbols,
+      StreamRoutes streams,
+      ProviderRoutes providers,
+      HistoryRoutes history,
+      AdminRoutes admin) {
     return handleExceptions(
         ErrorHandling.exceptionHandler(json),
         () ->
@@ -35,7 +43,14 @@ public final class ApiRoutes extends AllDirectives {
                                         concat(
                                             pathPrefix(
                                                 "market-data",
-                                                () -> concat(quotes.route(), ticks.route())),
-                                            symbols.route()))))));
+                                                () ->
+                                                    concat(
+                                                        quotes.route(),
+                                                        ticks.route(),
+                                                        streams.route(),
+                                                        history.route())),
+                                            symbols.route(),
+                                            providers.route(),
+                                            admin.route()))))));
   }
 }

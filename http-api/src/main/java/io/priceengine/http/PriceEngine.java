@@ -14,21 +14,39 @@ import com.typesafe.config.ConfigValueFactory;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.provider.ProviderStats;
 import io.priceengine.engine.provider.Providers;
-import io.priceengine.engine.quote.QuotePublisher;
+import io.priceengine.engine.quote.QuoteFanOut;
+import io.priceengine.engine.quote.QuoteFeeds;
+import io.priceengine.engine.quote.QuoteReplay;
+import io.priceengine.engine.quote.QuoteTopic;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.SymbolSettings;
 import io.priceengine.engine.symbol.SymbolUniverse;
+import io.priceengine.http.admin.AdminMetrics;
+import io.priceengine.http.admin.AdminRoutes;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.health.HealthRoutes;
 import io.priceengine.http.health.Readiness;
+import io.priceengine.http.history.HistoryRoutes;
 import io.priceengine.http.ingest.TickRoutes;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
+import io.priceengine.http.stream.StreamRoutes;
 import io.priceengine.http.stream.StreamSessions;
+import io.priceengine.http.stream.StreamSettings;
 import io.priceengine.http.symbol.SymbolRoutes;
+import io.priceengine.http.upstream.UpstreamProviders;
 import io.priceengine.persistence.db.Database;
 import io.priceengine.persistence.db.DatabaseHealth;
 import io.priceengine.persistence.db.DatabaseSettings;
+import io.priceengine.persistence.db.SqlReads;
+import io.priceengine.persistence.history.MarketSummary;
+import io.priceengine.persistence.history.PriceHistory;
+import io.priceengine.persistence.journal.JournalQueries;
+import io.priceengine.persistence.projection.PriceProjection;
+import io.priceengine.persistence.projection.ProjectionLag;
+import io.priceengine.persistence.projection.ProjectionSettings;
+import io.priceengine.persistence.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -51,13 +69,22 @@ public final class PriceEngine {
   private final ServerBinding binding;
   private final String ingestToken;
   private final String adminToken;
+  private final QuoteFeeds quoteFeeds;
+  private final StreamSessions streamSessions;
 
   private PriceEngine(
-      ActorSystem<Void> system, ServerBinding binding, String ingestToken, String adminToken) {
+      ActorSystem<Void> system,
+      ServerBinding binding,
+      String ingestToken,
+      String adminToken,
+      QuoteFeeds quoteFeeds,
+      StreamSessions streamSessions) {
     this.system = system;
     this.binding = binding;
     this.ingestToken = ingestToken;
     this.adminToken = adminToken;
+    this.quoteFeeds = quoteFeeds;
+    this.streamSessions = streamSessions;
   }
 
   /** Starts a node on {@code config} (resolved, e.g. {@code ConfigFactory.load()}). */
@@ -93,23 +120,41 @@ public final class PriceEngine {
     Tokens tokens = new Tokens(ingestToken, adminToken, http.readToken());
 
     ProviderCatalog providers = ProviderCatalog.fromConfig(config);
+    ProviderRegistry.sync(database, providers.all());
     SymbolSettings symbolSettings = SymbolSettings.fromConfig(config);
+    QuoteTopic quoteTopic = QuoteTopic.start(system);
     SymbolEntities entities =
-        SymbolEntities.init(system, symbolSettings, providers, QuotePublisher.NONE, clock);
+        SymbolEntities.init(system, symbolSettings, providers, quoteTopic.publisher(), clock);
     SymbolUniverse universe =
         SymbolUniverse.start(
             system, entities, config.getDuration("price-engine.symbol.universe-refresh"));
     ProviderStats stats = new ProviderStats();
     StreamSessions sessions = new StreamSessions();
-    Providers running = Providers.start(system, config, entities, universe, stats, clock);
+    QuoteFeeds quoteFeeds =
+        new QuoteFeeds(
+            QuoteFanOut.start(system, quoteTopic),
+            entities,
+            new QuoteReplay(system, JournalQueries.eventsByPersistenceId(system), providers, clock));
+    Providers running =
+        Providers.start(
+            system, config, entities, universe, stats, clock, UpstreamProviders.factories());
     DatabaseHealth databaseHealth = new DatabaseHealth(database);
+    ProjectionSettings projectionSettings = ProjectionSettings.fromConfig(config);
+    PriceProjection projection = PriceProjection.init(system, projectionSettings);
+    SqlReads reads = SqlReads.create(system);
 
     Json json = Json.create(system);
     var routes =
         new ApiRoutes()
             .route(
                 json,
-                new HealthRoutes(json, tokens, Readiness.of(system, databaseHealth, entities)),
+                new HealthRoutes(
+                    json,
+                    tokens,
+                    Readiness.of(system, databaseHealth, entities)
+                        .add(
+                            "projection",
+                            () -> CompletableFuture.completedFuture(projection.running()))),
                 new QuoteRoutes(json, tokens, entities, http.maxSymbolsPerRequest()),
                 new TickRoutes(
                     json,
@@ -120,7 +165,26 @@ public final class PriceEngine {
                     clock,
                     http.maxTicksPerRequest(),
                     http.maxTickBodyBytes()),
-                new SymbolRoutes(json, tokens, entities, providers));
+                new SymbolRoutes(json, tokens, entities, providers),
+                new StreamRoutes(
+                    json,
+                    tokens,
+                    system,
+                    quoteFeeds,
+                    sessions,
+                    StreamSettings.fromConfig(config),
+                    http.allowedOrigins(),
+                    clock),
+                new ProviderRoutes(json, tokens, providers, Providers.enabled(config), stats),
+                new HistoryRoutes(json, tokens, new PriceHistory(reads), clock),
+                new AdminRoutes(
+                    json,
+                    tokens,
+                    new AdminMetrics(
+                        new MarketSummary(reads),
+                        stats,
+                        sessions,
+                        new ProjectionLag(reads, projectionSettings, clock))));
 
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(
@@ -154,7 +218,7 @@ public final class PriceEngine {
         binding.localAddress().getHostString(),
         binding.localAddress().getPort(),
         Providers.enabled(config).isEmpty() ? "none" : String.join(",", Providers.enabled(config)));
-    return new PriceEngine(system, binding, ingestToken, adminToken);
+    return new PriceEngine(system, binding, ingestToken, adminToken, quoteFeeds, sessions);
   }
 
   /** Seed nodes from {@code price-engine.cluster.seed-nodes}, as Akka addresses. */
@@ -202,6 +266,15 @@ public final class PriceEngine {
 
   public String adminToken() {
     return adminToken;
+  }
+
+  /** This node's live-quote subscriptions (fan-out counts, for tests and metrics). */
+  public QuoteFeeds quoteFeeds() {
+    return quoteFeeds;
+  }
+
+  public StreamSessions streamSessions() {
+    return streamSessions;
   }
 
   /** Runs coordinated shutdown: unbind, stop providers, leave the cluster, close the database. */

@@ -40,9 +40,19 @@ public final class TestEngine implements AutoCloseable {
 
   /** A new node on the same database as {@code previous} (which must be stopped). */
   public static TestEngine restartOn(TestEngine previous) {
+    return restartOn(previous, Map.of());
+  }
+
+  /** A new node on the same database as {@code previous} (stopped), with its own settings. */
+  public static TestEngine restartOn(TestEngine previous, Map<String, Object> overrides) {
     Database database =
         Database.open(new DatabaseSettings(previous.jdbcUrl, "postgres", "", Path.of("unused"), 0));
-    return start(database, Map.of());
+    return start(database, overrides);
+  }
+
+  /** A node on an opened database, e.g. one reached through a proxy the test can cut. */
+  public static TestEngine startOn(Database database, Map<String, Object> overrides) {
+    return start(database, overrides);
   }
 
   private static TestEngine start(Database database, Map<String, Object> overrides) {

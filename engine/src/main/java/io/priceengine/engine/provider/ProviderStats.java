@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Live counters per provider (ticks accepted and rejected, infrastructure errors, last accepted
- * tick), shared by the ingestion streams and the HTTP push path; read by the status endpoints.
+ * Live counters per provider (ticks accepted and rejected, errors, last accepted tick) and whether
+ * its feed is up, shared by the ingestion streams and the HTTP push path; read by the status
+ * endpoints.
  */
 public final class ProviderStats {
 
@@ -19,6 +20,9 @@ public final class ProviderStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicReference<Instant> lastTickAt = new AtomicReference<>();
+    private volatile boolean streamRunning;
+    // Null for providers without an upstream connection (their stream running is all that counts).
+    private volatile Boolean upstreamUp;
 
     public void accepted(Instant at) {
       accepted.increment();
@@ -31,6 +35,21 @@ public final class ProviderStats {
 
     public void error() {
       errors.increment();
+    }
+
+    /** Set by {@link TickIngestion} while the provider's stream runs (between restarts). */
+    void streamRunning(boolean running) {
+      streamRunning = running;
+    }
+
+    /** Set by providers that depend on an upstream: connected, or its last request succeeded. */
+    public void upstreamUp(boolean up) {
+      upstreamUp = up;
+    }
+
+    /** The stream runs and its upstream, if it has one, answers. */
+    public boolean isUp() {
+      return streamRunning && !Boolean.FALSE.equals(upstreamUp);
     }
 
     public long acceptedCount() {

@@ -33,4 +33,29 @@ public record Quote(
 
   public static final String ACTIVE = "active";
   public static final String INACTIVE = "inactive";
+
+  /** The quote a persisted tick made; {@code lastUpdated} is when its entity accepted it. */
+  public static Quote of(
+      Tick tick,
+      Instant lastUpdated,
+      long historyId,
+      String companyName,
+      boolean stale,
+      String status) {
+    return new Quote(
+        tick.symbol(),
+        tick.price(),
+        tick.volume(),
+        tick.open(),
+        tick.high(),
+        tick.low(),
+        tick.previousClose(),
+        tick.sourceTimestamp(),
+        lastUpdated,
+        tick.provider(),
+        historyId,
+        companyName,
+        stale,
+        status);
+  }
 }

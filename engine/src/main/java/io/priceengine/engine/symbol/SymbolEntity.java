@@ -104,17 +104,9 @@ public final class SymbolEntity
       if (!hasPrice()) {
         return null;
       }
-      return new Quote(
-          listing.symbol(),
-          lastTick.price(),
-          lastTick.volume(),
-          lastTick.open(),
-          lastTick.high(),
-          lastTick.low(),
-          lastTick.previousClose(),
-          lastTick.sourceTimestamp(),
+      return Quote.of(
+          lastTick,
           lastUpdated,
-          lastTick.provider(),
           historyId,
           listing.companyName(),
           providers.isStale(lastTick.provider(), lastUpdated, now),

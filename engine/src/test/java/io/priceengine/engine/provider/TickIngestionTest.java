@@ -1,57 +1,32 @@
 package io.priceengine.engine.provider;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import akka.NotUsed;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import akka.persistence.testkit.PersistenceTestKitPlugin;
-import akka.persistence.testkit.javadsl.PersistenceTestKit;
-import akka.stream.UniqueKillSwitch;
+import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import com.typesafe.config.ConfigFactory;
-import io.priceengine.engine.quote.QuotePublisher;
-import io.priceengine.engine.symbol.SymbolEntities;
-import io.priceengine.engine.symbol.SymbolSettings;
+import io.priceengine.engine.symbol.Quote;
+import io.priceengine.engine.symbol.Rejection;
+import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The provider stream keeps serving healthy symbols while one symbol cannot persist. */
 class TickIngestionTest {
+  private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
   private static ActorTestKit testKit;
-  private static SymbolEntities entities;
 
   @BeforeAll
   static void start() {
-    testKit =
-        ActorTestKit.create(
-            ConfigFactory.parseString(
-                    "akka.actor.provider = cluster\n"
-                        + "akka.remote.artery.canonical.port = 0\n"
-                        + "akka.remote.artery.canonical.hostname = 127.0.0.1\n"
-                        // Leaving the cluster hands off shards, which waits for the broken entity.
-                        + "akka.actor.testkit.typed.system-shutdown-default = 30s\n")
-                .withFallback(PersistenceTestKitPlugin.getInstance().config())
-                .withFallback(ConfigFactory.load()));
-    Cluster cluster = Cluster.get(testKit.system());
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    ProviderCatalog providers = ProviderCatalog.fromConfig(testKit.system().settings().config());
-    entities =
-        SymbolEntities.init(
-            testKit.system(),
-            new SymbolSettings(100, 4, Duration.ofMillis(500)),
-            providers,
-            QuotePublisher.NONE,
-            Clock.systemUTC());
+    testKit = ActorTestKit.create();
   }
 
   @AfterAll
@@ -59,55 +34,50 @@ class TickIngestionTest {
     testKit.shutdownTestKit();
   }
 
-  /** Alternates ticks for a symbol whose journal fails and one that works, with rising prices. */
-  private static final class AlternatingProvider implements PriceProvider {
-    private final AtomicLong sequence = new AtomicLong();
-
-    @Override
-    public String code() {
-      return "push";
-    }
-
-    @Override
-    public Source<Tick, NotUsed> ticks() {
-      return Source.tick(Duration.ZERO, Duration.ofMillis(5), NotUsed.getInstance())
-          .mapConcat(
-              ignored -> {
-                long n = sequence.incrementAndGet();
-                Instant at = Instant.now();
-                BigDecimal price = BigDecimal.valueOf(n);
-                return List.of(Tick.price("BROKEN", price, at, "push"), Tick.price("HEALTHY", price, at, "push"));
-              })
-          .mapMaterializedValue(cancellable -> NotUsed.getInstance());
+  private static CompletionStage<SymbolEntity.UpdateResult> answer(Tick tick) {
+    switch (tick.symbol()) {
+      case "OK":
+        Quote quote =
+            new Quote(
+                "OK",
+                tick.price(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                AT,
+                AT,
+                "replay",
+                1,
+                null,
+                false,
+                Quote.ACTIVE);
+        return CompletableFuture.completedFuture(new SymbolEntity.Accepted(1, quote));
+      case "OLD":
+        return CompletableFuture.completedFuture(
+            new SymbolEntity.Rejected(new Rejection(Rejection.STALE_TICK, "older")));
+      default:
+        return CompletableFuture.failedFuture(new TimeoutException("ask timed out"));
     }
   }
 
   @Test
-  void healthySymbolKeepsMovingWhileAnotherCannotPersist() {
-    PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-    journal.failNextNPersisted("Symbol|BROKEN", 1_000_000);
-    ProviderStats stats = new ProviderStats();
-    UniqueKillSwitch running =
-        TickIngestion.run(
-            testKit.system(),
-            new AlternatingProvider(),
-            entities,
-            stats,
-            new TickIngestion.Settings(16, Duration.ofMillis(100), Duration.ofSeconds(1)));
-    try {
-      testKit
-          .createTestProbe()
-          .awaitAssert(
-              Duration.ofSeconds(20),
-              () -> {
-                long historyId =
-                    entities.quote("HEALTHY").toCompletableFuture().join().orElseThrow().historyId();
-                assertTrue(historyId >= 50, "HEALTHY at history id " + historyId);
-                assertTrue(stats.of("push").errorCount() >= 3, "errors " + stats.of("push").errorCount());
-                return null;
-              });
-    } finally {
-      running.shutdown();
-    }
+  void countsAnswersAndKeepsGoingPastFailedAsks() throws Exception {
+    ProviderStats.Counters counters = new ProviderStats().of("replay");
+    List<String> symbols = List.of("OK", "SLOW", "OLD", "OK", "SLOW", "OK");
+    List<SymbolEntity.UpdateResult> results =
+        Source.from(symbols)
+            .map(symbol -> Tick.price(symbol, BigDecimal.ONE, AT, "replay"))
+            .via(TickIngestion.delivery(TickIngestionTest::answer, counters, 4))
+            .runWith(Sink.seq(), testKit.system())
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+
+    assertEquals(4, results.size());
+    assertEquals(3, counters.acceptedCount());
+    assertEquals(1, counters.rejectedCount());
+    assertEquals(2, counters.errorCount());
+    assertEquals(AT, counters.lastTickAt().orElseThrow());
   }
 }

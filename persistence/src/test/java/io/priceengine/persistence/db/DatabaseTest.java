@@ -66,7 +66,8 @@ class DatabaseTest {
                   "realtime_price_history",
                   "realtime_symbols",
                   "market_data_cache",
-                  "symbol_universe")),
+                  "symbol_universe",
+                  "price_projection_progress")),
           tables);
     }
   }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Measures durable HTTP ingest of an engine started separately: batches of ticks posted in a closed
  * loop, reporting accepted ticks per second and acknowledgement latency (a tick is accepted only
- * once it is in the journal, API.md). Exit status 0 after a run, 1 when the engine could not be
- * reached, 2 for bad options.
+ * once it is in the journal, API.md) and, given an admin token, how far the projection into
+ * PostgreSQL fell behind and how fast it wrote the run's ticks. Exit status 0 after a run, 1 when
+ * the engine could not be reached, 2 for bad options.
  */
 public final class IngestBenchmark {
 
@@ -27,6 +28,9 @@ public final class IngestBenchmark {
 
   /** Threads of the HTTP client and of the answer handling; four keep two cores busy. */
   private static final int CLIENT_THREADS = 4;
+
+  /** How long the projection may take to write the run's ticks once the load has stopped. */
+  private static final Duration PROJECTION_CATCH_UP = Duration.ofMinutes(5);
 
   private IngestBenchmark() {}
 
@@ -67,6 +71,14 @@ public final class IngestBenchmark {
       TickBatchSource batches =
           new TickBatchSource(
               settings.symbols(), settings.ticksPerRequest(), settings.seed(), Clock.systemUTC());
+      ProjectionWatch projection =
+          settings.adminToken() == null
+              ? null
+              : new ProjectionWatch(client, settings.baseUrl(), settings.adminToken());
+      long loadStart = System.nanoTime();
+      if (projection != null) {
+        projection.start();
+      }
       IngestTally tally;
       try {
         tally = new IngestLoad(settings, client, batches, executor).run();
@@ -74,7 +86,13 @@ public final class IngestBenchmark {
         System.err.println("requests still unanswered long after the run ended");
         return 1;
       }
-      IngestReport report = new IngestReport(settings, tally, settings.duration().toNanos() / 1e9);
+      ProjectionWatch.Result projected = null;
+      if (projection != null) {
+        System.err.println("load done; waiting for the projection to catch up");
+        projected = projection.finish(loadStart, PROJECTION_CATCH_UP);
+      }
+      IngestReport report =
+          new IngestReport(settings, tally, settings.duration().toNanos() / 1e9, projected);
       System.out.print(report.text());
       report.writeJson(settings.output());
       System.out.println("  report       " + settings.output());

@@ -7,8 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The figures of one ingest run, as a human reads them on the console and as a JSON file. */
-record IngestReport(IngestSettings settings, IngestTally tally, double measuredSeconds) {
+/**
+ * The figures of one ingest run, as a human reads them on the console and as a JSON file; {@code
+ * projection} is null when the run did not follow the projection.
+ */
+record IngestReport(
+    IngestSettings settings,
+    IngestTally tally,
+    double measuredSeconds,
+    ProjectionWatch.Result projection) {
 
   double acceptedTicksPerSecond() {
     return tally.acceptedTicks() / measuredSeconds;
@@ -57,6 +64,25 @@ record IngestReport(IngestSettings settings, IngestTally tally, double measuredS
     line(text, "http errors", "%s", counts(tally.errorsByStatus()));
     tally.firstErrorBodies().forEach((status, body) -> line(text, "  first " + status, "%s", body));
     line(text, "transport", "%s", counts(tally.transportErrors()));
+    if (projection != null) {
+      line(
+          text,
+          "projection",
+          "max lag %,d ms (sampled every %d s, %d samples), lag %,d ms when the load stopped",
+          projection.maxLagMillis(),
+          ProjectionWatch.SAMPLE_INTERVAL.toSeconds(),
+          projection.samples(),
+          projection.lagAtLoadEndMillis());
+      line(
+          text,
+          "projected",
+          projection.caughtUp()
+              ? "%,.0f rows/s (%,d ticks), caught up %.1f s after the load stopped"
+              : "did not catch up (%,.0f rows/s, %,d ticks, %.1f s)",
+          projection.projectedTicksPerSecond(),
+          projection.projectedTicks(),
+          projection.catchUpSeconds());
+    }
     return text.toString();
   }
 
@@ -86,6 +112,17 @@ record IngestReport(IngestSettings settings, IngestTally tally, double measuredS
     report.put("rejectedByCode", tally.rejectedByCode());
     report.put("errorsByStatus", tally.errorsByStatus());
     report.put("transportErrors", tally.transportErrors());
+    if (projection != null) {
+      Map<String, Object> projected = new LinkedHashMap<>();
+      projected.put("maxLagMillis", projection.maxLagMillis());
+      projected.put("lagAtLoadEndMillis", projection.lagAtLoadEndMillis());
+      projected.put("caughtUp", projection.caughtUp());
+      projected.put("catchUpSeconds", round(projection.catchUpSeconds()));
+      projected.put("projectedTicks", projection.projectedTicks());
+      projected.put("projectedTicksPerSecond", round(projection.projectedTicksPerSecond()));
+      projected.put("lagSamples", projection.samples());
+      report.put("projection", projected);
+    }
     return Json.write(report);
   }
 
@@ -110,7 +147,8 @@ record IngestReport(IngestSettings settings, IngestTally tally, double measuredS
     return text.toString();
   }
 
+  /** To one decimal; NaN (not measured) stays NaN and is written as null. */
   private static double round(double value) {
-    return Math.round(value * 10.0) / 10.0;
+    return Double.isFinite(value) ? Math.round(value * 10.0) / 10.0 : value;
   }
 }

@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What one ingest benchmark run does: where the engine is, how hard to push it and for how long.
+ * What one ingest benchmark run does: where the engine is, how hard to push it and for how long;
+ * {@code adminToken} null when the projection is not to be followed.
  * Each option is read from a {@code --name=value} argument, else a {@code -Dname=value} system
  * property, else an environment variable.
  */
@@ -21,7 +22,8 @@ record IngestSettings(
     int concurrency,
     int ticksPerRequest,
     long seed,
-    Path output) {
+    Path output,
+    String adminToken) {
 
   /** API.md: an ingest request carries at most 1000 ticks. */
   static final int MAX_TICKS_PER_REQUEST = 1000;
@@ -39,7 +41,12 @@ record IngestSettings(
     CONCURRENCY("concurrency", "BENCH_CONCURRENCY", "32", "requests in flight"),
     TICKS_PER_REQUEST("ticksPerRequest", "BENCH_TICKS_PER_REQUEST", "100", "ticks per request"),
     SEED("seed", "BENCH_SEED", "42", "seed of the random price walk"),
-    OUTPUT("output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)");
+    OUTPUT("output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"),
+    ADMIN_TOKEN(
+        "adminToken",
+        "PRICE_ENGINE_ADMIN_TOKEN",
+        null,
+        "admin token: with it the run also follows the projection lag");
 
     final String key;
     final String environmentVariable;
@@ -85,7 +92,10 @@ record IngestSettings(
             positive(values, Option.CONCURRENCY, 10_000),
             positive(values, Option.TICKS_PER_REQUEST, MAX_TICKS_PER_REQUEST),
             parseLong(values, Option.SEED),
-            output == null ? BenchReportPath.defaultFor("ingest.json") : Path.of(output));
+            output == null ? BenchReportPath.defaultFor("ingest.json") : Path.of(output),
+            values.get(Option.ADMIN_TOKEN) == null || values.get(Option.ADMIN_TOKEN).isEmpty()
+                ? null
+                : values.get(Option.ADMIN_TOKEN));
     if (settings.ticksPerRequest > settings.symbols) {
       throw new IllegalArgumentException(
           "ticksPerRequest ("

@@ -79,7 +79,7 @@ class IngestLoadTest {
     assertEquals(tally.requests(), tally.latency().count());
     assertTrue(ticksReceived.get() >= tally.requests() * 10, "warm-up is sent but not counted");
 
-    IngestReport report = new IngestReport(settings, tally, 1.0);
+    IngestReport report = new IngestReport(settings, tally, 1.0, null);
     report.writeJson(settings.output());
     Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(settings.output()));
     assertEquals(tally.acceptedTicks(), ((Number) json.get("acceptedTicks")).longValue());
@@ -104,7 +104,7 @@ class IngestLoadTest {
   private IngestSettings settings(String token, Path output) {
     URI baseUrl = URI.create("http://127.0.0.1:" + engine.getAddress().getPort());
     return new IngestSettings(
-        baseUrl, token, 20, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, 1, output);
+        baseUrl, token, 20, Duration.ofSeconds(1), Duration.ofSeconds(1), 4, 10, 1, output, null);
   }
 
   private IngestLoad load(IngestSettings settings) {

@@ -1,0 +1,162 @@
+package io.priceengine.http.stream;
+
+import akka.NotUsed;
+import akka.actor.typed.ActorSystem;
+import akka.http.javadsl.model.HttpEntities;
+import akka.http.javadsl.model.HttpResponse;
+import akka.http.javadsl.model.MediaTypes;
+import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.headers.CacheControl;
+import akka.http.javadsl.model.headers.CacheDirectives;
+import akka.http.javadsl.model.ws.Message;
+import akka.http.javadsl.server.Route;
+import akka.stream.javadsl.Flow;
+import akka.stream.javadsl.Source;
+import akka.util.ByteString;
+import io.priceengine.engine.quote.QuoteFeeds;
+import io.priceengine.http.ApiDirectives;
+import io.priceengine.http.auth.Role;
+import io.priceengine.http.auth.Tokens;
+import io.priceengine.http.json.ApiError;
+import io.priceengine.http.json.Json;
+import io.priceengine.http.stream.ClientRequest.Subscribe;
+import io.priceengine.http.symbol.SymbolList;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * GET /market-data/ws (WebSocket) and GET /market-data/stream (Server-Sent Events): live quotes
+ * with snapshots and resume (API.md). Both are read endpoints that also take {@code ?token=}, since
+ * browsers cannot set headers on either; a WebSocket handshake must also come from an allowed
+ * {@code Origin} when a list is configured (a browser always sends its page's origin, so another
+ * site's page cannot ride on a user's token). Sessions are counted while they run.
+ */
+public final class StreamRoutes extends ApiDirectives {
+  private final QuoteFeeds feeds;
+  private final StreamSessions sessions;
+  private final StreamSettings settings;
+  private final List<String> allowedOrigins;
+  private final MessageWriter writer;
+  private final WebSocketSession webSockets;
+  private final SizeLimitedWebSocket upgrades;
+  private final Clock clock;
+
+  public StreamRoutes(
+      Json json,
+      Tokens tokens,
+      ActorSystem<?> system,
+      QuoteFeeds feeds,
+      StreamSessions sessions,
+      StreamSettings settings,
+      List<String> allowedOrigins,
+      Clock clock) {
+    super(json, tokens);
+    this.feeds = feeds;
+    this.sessions = sessions;
+    this.settings = settings;
+    this.allowedOrigins = allowedOrigins;
+    this.writer = new MessageWriter(json.mapper());
+    this.webSockets = new WebSocketSession(feeds, settings, json.mapper(), writer, clock);
+    this.upgrades = new SizeLimitedWebSocket(system, settings.maxMessageBytes());
+    this.clock = clock;
+  }
+
+  public Route route() {
+    return concat(
+        path(
+            "ws",
+            () ->
+                get(
+                    () ->
+                        fromAllowedOrigin(
+                            () ->
+                                authorized(
+                                    Role.READ,
+                                    true,
+                                    () -> parameterOptional("symbols", this::webSocket))))),
+        path("stream", () -> get(() -> authorized(Role.READ, true, this::serverSentEvents))));
+  }
+
+  private Route fromAllowedOrigin(Supplier<Route> inner) {
+    return optionalHeaderValueByName(
+        "Origin",
+        origin ->
+            allowedOrigins.isEmpty() || origin.isEmpty() || allowedOrigins.contains(origin.get())
+                ? inner.get()
+                : error(
+                    new ApiError(
+                        StatusCodes.FORBIDDEN,
+                        "forbidden",
+                        "WebSocket connections from origin " + origin.get() + " are not allowed")));
+  }
+
+  private Route webSocket(Optional<String> rawSymbols) {
+    List<String> initial = List.of();
+    if (rawSymbols.isPresent()) {
+      SymbolList parsed = SymbolList.parse(rawSymbols, settings.maxSymbols());
+      if (parsed.error() != null) {
+        return error(parsed.error());
+      }
+      initial = parsed.symbols();
+    }
+    Flow<Message, Message, NotUsed> flow =
+        webSockets
+            .flow(initial)
+            .watchTermination(
+                (mat, done) -> {
+                  sessions.webSocketOpened();
+                  done.whenComplete((ok, failure) -> sessions.webSocketClosed());
+                  return mat;
+                });
+    return extractRequest(
+        request ->
+            upgrades
+                .upgrade(request, flow)
+                .map(this::complete)
+                .orElseGet(
+                    () -> error(ApiError.invalidRequest("expected a WebSocket upgrade request"))));
+  }
+
+  private Route serverSentEvents() {
+    return parameterOptional(
+        "symbols",
+        symbols ->
+            parameterOptional(
+                "since",
+                since ->
+                    optionalHeaderValueByName(
+                        "Last-Event-ID",
+                        lastEventId -> serverSentEvents(symbols, since, lastEventId))));
+  }
+
+  private Route serverSentEvents(
+      Optional<String> rawSymbols, Optional<String> since, Optional<String> lastEventId) {
+    SymbolList symbols = SymbolList.parse(rawSymbols, settings.maxSymbols());
+    if (symbols.error() != null) {
+      return error(symbols.error());
+    }
+    ResumePoints resume = ResumePoints.parse(since, lastEventId);
+    if (resume.error() != null) {
+      return error(resume.error());
+    }
+    Source<ByteString, NotUsed> events =
+        Source.<ClientRequest>single(
+                new Subscribe(null, symbols.symbols(), null, resume.lastSeen()))
+            .concat(Source.never()) // the request side of an SSE stream never ends by itself
+            .via(new SubscriptionStage(feeds, settings, settings.keepAliveAfter(), clock))
+            .via(ServerSentEvents.events(writer))
+            .watchTermination(
+                (mat, done) -> {
+                  sessions.sseOpened();
+                  done.whenComplete((ok, failure) -> sessions.sseClosed());
+                  return mat;
+                });
+    return complete(
+        HttpResponse.create()
+            .withEntity(
+                HttpEntities.createChunked(MediaTypes.TEXT_EVENT_STREAM.toContentType(), events))
+            .addHeader(CacheControl.create(CacheDirectives.NO_CACHE)));
+  }
+}

@@ -1,0 +1,201 @@
+package io.priceengine.persistence.projection;
+
+import akka.projection.eventsourced.EventEnvelope;
+import io.priceengine.engine.symbol.Listing;
+import io.priceengine.engine.symbol.Quote;
+import io.priceengine.engine.symbol.SymbolEntity;
+import io.priceengine.engine.symbol.Tick;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One group of events turned into the rows the projection writes, aggregated so that each statement
+ * touches each key once: every price is a history row, but a symbol gets one master row (its latest
+ * price), one daily bar per UTC day and one universe row per batch. Events must come in journal
+ * order (per symbol: sequence-number order).
+ */
+record PriceBatch(
+    List<HistoryRow> history,
+    Collection<MasterRow> master,
+    Collection<DailyBar> daily,
+    Collection<UniverseRow> universe,
+    Set<String> providers) {
+
+  record HistoryRow(String symbol, long historyId, Tick tick, Instant fetchedAt) {}
+
+  record MasterRow(
+      String symbol,
+      BigDecimal price,
+      Instant lastUpdated,
+      String provider,
+      Long volume,
+      long historyId) {}
+
+  /**
+   * The bar of one symbol and UTC day, as far as this batch knows it. {@code volume} is the largest
+   * cumulative volume reported (null when no tick carried one), see docs/projection.md.
+   */
+  record DailyBar(
+      String symbol,
+      LocalDate date,
+      BigDecimal open,
+      BigDecimal high,
+      BigDecimal low,
+      BigDecimal close,
+      Long volume,
+      String source) {
+
+    DailyBar with(BigDecimal price, Long tickVolume, String provider) {
+      return new DailyBar(
+          symbol,
+          date,
+          open,
+          high.max(price),
+          low.min(price),
+          price,
+          larger(volume, tickVolume),
+          provider);
+    }
+
+    private static Long larger(Long a, Long b) {
+      if (a == null) {
+        return b;
+      }
+      return b == null ? a : Long.valueOf(Math.max(a, b));
+    }
+  }
+
+  /**
+   * A symbol's universe row after this batch. {@code addedSource} and {@code firstSeen} only count
+   * for a symbol new to the table; {@code companyName} null keeps the stored one.
+   */
+  record UniverseRow(
+      String symbol,
+      String companyName,
+      String status,
+      String addedSource,
+      Instant firstSeen,
+      LocalDate lastPriceDate,
+      long lastSeqNr) {}
+
+  /**
+   * @param envelopes the events to write, in journal order
+   * @param statusOf the stored status of each symbol already in the universe table
+   */
+  static PriceBatch of(
+      List<EventEnvelope<SymbolEntity.Event>> envelopes, Map<String, String> statusOf) {
+    List<HistoryRow> history = new ArrayList<>();
+    Map<String, MasterRow> master = new LinkedHashMap<>();
+    Map<String, DailyBar> daily = new LinkedHashMap<>();
+    Map<String, UniverseRow> universe = new LinkedHashMap<>();
+    Set<String> providers = new TreeSet<>();
+    for (EventEnvelope<SymbolEntity.Event> envelope : envelopes) {
+      SymbolEntity.Event event = envelope.event();
+      String symbol = event.symbol();
+      UniverseRow before =
+          universe.computeIfAbsent(
+              symbol, s -> new UniverseRow(s, null, statusOf.get(s), null, null, null, 0));
+      if (event instanceof SymbolEntity.PriceUpdated price) {
+        Tick tick = price.tick();
+        LocalDate day = LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC);
+        history.add(new HistoryRow(symbol, price.historyId(), tick, price.receivedAt()));
+        master.put(
+            symbol,
+            new MasterRow(
+                symbol,
+                tick.price(),
+                price.receivedAt(),
+                tick.provider(),
+                tick.volume(),
+                price.historyId()));
+        daily.merge(
+            symbol + "|" + day,
+            new DailyBar(
+                symbol,
+                day,
+                tick.price(),
+                tick.price(),
+                tick.price(),
+                tick.price(),
+                tick.volume(),
+                tick.provider()),
+            (bar, first) -> bar.with(tick.price(), tick.volume(), tick.provider()));
+        providers.add(tick.provider());
+        universe.put(
+            symbol,
+            next(
+                before,
+                tick.companyName(),
+                // A tick keeps an inactive symbol inactive (pushed ticks are accepted for it).
+                before.status() == null ? Quote.ACTIVE : before.status(),
+                Listing.ADDED_BY_PROVIDER,
+                price.receivedAt(),
+                later(before.lastPriceDate(), day),
+                envelope.sequenceNr()));
+      } else if (event instanceof SymbolEntity.Onboarded onboarded) {
+        universe.put(
+            symbol,
+            next(
+                before,
+                onboarded.companyName(),
+                Quote.ACTIVE,
+                Listing.ADDED_BY_API,
+                onboarded.at(),
+                before.lastPriceDate(),
+                envelope.sequenceNr()));
+      } else if (event instanceof SymbolEntity.Delisted delisted) {
+        universe.put(
+            symbol,
+            next(
+                before,
+                null,
+                Quote.INACTIVE,
+                Listing.ADDED_BY_API,
+                delisted.at(),
+                before.lastPriceDate(),
+                envelope.sequenceNr()));
+      } else {
+        // A new event type needs its rows decided here; skipping it would pass silently.
+        throw new IllegalStateException("unknown event " + event.getClass());
+      }
+    }
+    return new PriceBatch(
+        history,
+        List.copyOf(master.values()),
+        List.copyOf(daily.values()),
+        List.copyOf(universe.values()),
+        providers);
+  }
+
+  /** The first event of a symbol in the batch decides how a new symbol was added and when. */
+  private static UniverseRow next(
+      UniverseRow before,
+      String companyName,
+      String status,
+      String addedSource,
+      Instant at,
+      LocalDate lastPriceDate,
+      long seqNr) {
+    return new UniverseRow(
+        before.symbol(),
+        companyName != null ? companyName : before.companyName(),
+        status,
+        before.addedSource() != null ? before.addedSource() : addedSource,
+        before.firstSeen() != null ? before.firstSeen() : at,
+        lastPriceDate,
+        seqNr);
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+}

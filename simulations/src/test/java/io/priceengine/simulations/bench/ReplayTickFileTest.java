@@ -1,0 +1,34 @@
+package io.priceengine.simulations.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayTickFileTest {
+
+  @Test
+  void writesHeaderThenSymbolsInTurnWithIncreasingTimestampsAndCentPrices(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("nested/ticks.csv");
+    ReplayTickFile.write(file, 7, 3, 42);
+
+    List<String> lines = Files.readAllLines(file);
+    assertEquals("symbol,timestamp,price,volume", lines.get(0));
+    assertEquals(8, lines.size());
+    long previous = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      String[] fields = lines.get(i).split(",");
+      assertEquals(String.format("R%04d", (i - 1) % 3), fields[0]);
+      long timestamp = Long.parseLong(fields[1]);
+      assertTrue(timestamp > previous, lines.get(i));
+      previous = timestamp;
+      assertTrue(fields[2].matches("\\d+\\.\\d\\d"), lines.get(i));
+      assertTrue(Long.parseLong(fields[3]) > 0, lines.get(i));
+    }
+  }
+}
