@@ -123,7 +123,6 @@ class PriceProjectionTest {
           acks.add(node.push(symbol, round + ".5", BASE.plusMillis(round)).toCompletableFuture());
         }
         // Pausing stops each instance's stream where it is; resuming starts it from its offset.
-        System.err.println("T round " + round + " " + java.time.Instant.now());
         if (round == 8) {
           for (ProjectionId id : instances) {
             management.pause(id).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -136,9 +135,7 @@ class PriceProjectionTest {
         }
       }
       await(acks);
-      System.err.println("T acked " + java.time.Instant.now());
       assertEveryJournalEventProjectedOnce(db, node, symbols);
-      System.err.println("T done " + java.time.Instant.now());
     } finally {
       db.close();
     }

@@ -71,7 +71,9 @@ class ProjectionWatchTest {
     lag.set(1_800);
     accepted.set(6_000);
     served.set(0);
-    awaitReadings(1); // the sampler has seen the lag up
+    // The sampler runs one request at a time: a second request served means the first answer
+    // (with the lag up) has been recorded, not just sent.
+    awaitReadings(2);
     lag.set(300);
     served.set(0);
     catchUpAfter = 3; // the reading at the load's end and two polls still see 300
