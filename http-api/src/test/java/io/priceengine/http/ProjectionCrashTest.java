@@ -64,6 +64,7 @@ class ProjectionCrashTest {
                   .path("projectionLagMillis")
                   .asLong(-1),
           lag -> lag == 0);
+      // Nothing writes after the restart, so what is projected now is final.
       ticks.assertProjectedExactlyOnce(db.jdbcUrl(), api);
     } finally {
       db.close();

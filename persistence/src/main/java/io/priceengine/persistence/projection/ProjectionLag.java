@@ -4,6 +4,8 @@ import io.priceengine.persistence.db.SqlReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -18,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProjectionLag {
 
   // One round trip: the journal's head, and per tag whether a row newer than the projected one
-  // exists up to it. The scan for a tag starts at the later of its projected ordering and the head
-  // seen when it was last found caught up, so it covers only rows written since the last call.
+  // exists up to it. The scan for a tag starts at the later of its projected ordering and a head
+  // seen when it was found caught up, so it covers only recent rows even for a tag idle for long.
   private static final String BEHIND =
       """
       WITH head AS (SELECT coalesce(max(ordering), 0) AS ordering FROM journal)
@@ -33,14 +35,23 @@ public final class ProjectionLag {
 
   private record TagState(String tag, long head, Instant lastEventAt, boolean behind) {}
 
-  /** Per tag: the journal head at the last call that found it caught up, and when that was. */
+  /**
+   * A row becomes visible at its commit, after rows with higher orderings, so a caught-up head is
+   * trusted as a scan start only once it is this old: rows below it committing later are still
+   * found (the tag query waits for them too). Journal inserts commit within milliseconds.
+   */
+  private static final Duration LATE_COMMIT_ALLOWANCE = Duration.ofSeconds(2);
+
+  /** A call that found a tag caught up: the journal head then, and when. */
   private record CaughtUp(long head, Instant at) {}
 
   private final SqlReads reads;
   private final List<String> tags;
   private final Clock clock;
   private final Instant started;
-  private final Map<String, CaughtUp> caughtUp = new ConcurrentHashMap<>();
+
+  /** Per tag, oldest first: the newest observation older than the allowance, and younger ones. */
+  private final Map<String, Deque<CaughtUp>> caughtUp = new ConcurrentHashMap<>();
 
   public ProjectionLag(SqlReads reads, ProjectionSettings settings, Clock clock) {
     this.reads = reads;
@@ -50,10 +61,8 @@ public final class ProjectionLag {
   }
 
   public CompletionStage<Long> millis() {
-    Long[] checked =
-        tags.stream()
-            .map(tag -> caughtUp.containsKey(tag) ? caughtUp.get(tag).head() : 0L)
-            .toArray(Long[]::new);
+    Instant now = clock.instant();
+    Long[] checked = tags.stream().map(tag -> scanFrom(tag, now)).toArray(Long[]::new);
     return reads
         .list(
             BEHIND,
@@ -71,19 +80,43 @@ public final class ProjectionLag {
     Instant now = clock.instant();
     long lag = 0;
     for (TagState state : states) {
+      Deque<CaughtUp> seen = caughtUp.computeIfAbsent(state.tag(), tag -> new ArrayDeque<>());
       if (!state.behind()) {
-        caughtUp.put(state.tag(), new CaughtUp(state.head(), now));
+        synchronized (seen) {
+          seen.addLast(new CaughtUp(state.head(), now));
+        }
         continue;
       }
       // Nothing projected for this tag yet, and the journal table keeps no event times: count
       // from this node's start.
       Instant newest = state.lastEventAt() != null ? state.lastEventAt() : started;
-      CaughtUp seen = caughtUp.get(state.tag());
-      if (seen != null && seen.at().isAfter(newest)) {
-        newest = seen.at();
+      synchronized (seen) {
+        if (!seen.isEmpty() && seen.peekLast().at().isAfter(newest)) {
+          newest = seen.peekLast().at();
+        }
       }
       lag = Math.max(lag, Math.max(1, Duration.between(newest, now).toMillis()));
     }
     return lag;
+  }
+
+  /** The newest caught-up head older than the allowance (0 without one); drops older ones. */
+  private long scanFrom(String tag, Instant now) {
+    Deque<CaughtUp> seen = caughtUp.get(tag);
+    if (seen == null) {
+      return 0;
+    }
+    synchronized (seen) {
+      CaughtUp trusted = null;
+      Instant limit = now.minus(LATE_COMMIT_ALLOWANCE);
+      while (!seen.isEmpty() && !seen.peekFirst().at().isAfter(limit)) {
+        trusted = seen.pollFirst();
+      }
+      if (trusted == null) {
+        return 0;
+      }
+      seen.addFirst(trusted);
+      return trusted.head();
+    }
   }
 }
