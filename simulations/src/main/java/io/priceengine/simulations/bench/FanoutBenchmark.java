@@ -85,11 +85,11 @@ public final class FanoutBenchmark {
         System.err.println("engine unreachable at " + settings.baseUrl() + ": " + e);
         return 1;
       }
-      LatencyRecorder latencies = new LatencyRecorder();
+      Arrivals arrivals = new Arrivals();
       LongAdder delivered = new LongAdder();
       List<FanoutClient> clients;
       try {
-        clients = connect(settings, webSockets, latencies, delivered, window);
+        clients = connect(settings, webSockets, arrivals, delivered, window);
       } catch (TimeoutException | RuntimeException e) {
         System.err.println("clients could not subscribe: " + e);
         return 1;
@@ -107,7 +107,8 @@ public final class FanoutBenchmark {
       FanoutReport report =
           new FanoutReport(
               settings,
-              latencies.summary(),
+              arrivals.sincePush(),
+              arrivals.sinceAcknowledgement(pusher.acknowledgedAt()),
               pusher.acknowledgements().summary(),
               settings.duration().toNanos() / 1e9,
               delivered.sum(),
@@ -131,7 +132,7 @@ public final class FanoutBenchmark {
   private static List<FanoutClient> connect(
       FanoutSettings settings,
       HttpClient http,
-      LatencyRecorder latencies,
+      Arrivals arrivals,
       LongAdder delivered,
       MeasuredWindow window)
       throws Exception {
@@ -141,7 +142,7 @@ public final class FanoutBenchmark {
       List<CompletableFuture<?>> opening = new ArrayList<>();
       for (int c = wave; c < Math.min(settings.clients(), wave + CONNECTING_AT_ONCE); c++) {
         String[] symbols = settings.symbolsOf(c);
-        FanoutClient client = new FanoutClient(symbols, latencies, delivered, window);
+        FanoutClient client = new FanoutClient(symbols, arrivals, delivered, window);
         clients.add(client);
         URI uri = URI.create(base + "/api/v1/market-data/ws?symbols=" + String.join(",", symbols));
         opening.add(

@@ -26,7 +26,7 @@ final class FanoutClient implements WebSocket.Listener {
   }
 
   private final Map<String, SymbolTally> tallies = new HashMap<>();
-  private final LatencyRecorder latencies;
+  private final Arrivals arrivals;
   private final LongAdder delivered;
   private final MeasuredWindow window;
   private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
@@ -34,10 +34,9 @@ final class FanoutClient implements WebSocket.Listener {
   private int snapshots;
   private volatile long lastMessageNanos = System.nanoTime();
 
-  FanoutClient(
-      String[] symbols, LatencyRecorder latencies, LongAdder delivered, MeasuredWindow window) {
+  FanoutClient(String[] symbols, Arrivals arrivals, LongAdder delivered, MeasuredWindow window) {
     for (String symbol : symbols) tallies.put(symbol, new SymbolTally());
-    this.latencies = latencies;
+    this.arrivals = arrivals;
     this.delivered = delivered;
     this.window = window;
   }
@@ -76,7 +75,7 @@ final class FanoutClient implements WebSocket.Listener {
     subscribed.completeExceptionally(error);
   }
 
-  private synchronized void received(CharSequence message) {
+  synchronized void received(CharSequence message) {
     long arrival = MeasuredWindow.micros();
     lastMessageNanos = System.nanoTime();
     String text = message.toString();
@@ -105,7 +104,7 @@ final class FanoutClient implements WebSocket.Listener {
     tally.skipped += Math.max(0, skipped);
     long pushedAt = longField(text, "\"volume\":");
     if (window.contains(pushedAt)) {
-      latencies.record((arrival - pushedAt) * 1_000);
+      arrivals.record(pushedAt, arrival);
     }
     if (window.contains(arrival)) {
       delivered.increment();

@@ -9,14 +9,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures of one fan-out run, as a human reads them and as a JSON file: tick-to-client latency,
- * messages delivered per second, and what clients missed. An update is accounted for when it was
- * received or counted in a later update's {@code skipped} (conflation for a slow client); {@code
- * lost} is what is neither, which must be zero. Clients that "kept up" received every update.
+ * The figures of one fan-out run, as a human reads them and as a JSON file: tick-to-client latency
+ * (from the push, and from the acknowledgement that the journal has the tick; see {@link
+ * Arrivals}), messages delivered per second, and what clients missed. An update is accounted for
+ * when it was received or counted in a later update's {@code skipped} (conflation for a slow
+ * client); {@code lost} is what is neither, which must be zero. Clients that "kept up" received
+ * every update.
  */
 record FanoutReport(
     FanoutSettings settings,
     LatencyRecorder.Summary latency,
+    LatencyRecorder.Summary afterAcknowledgement,
     LatencyRecorder.Summary acknowledgement,
     double measuredSeconds,
     long delivered,
@@ -92,6 +95,7 @@ record FanoutReport(
         delivered);
     line(text, "latency", "tick push to client: %s", summary(latency));
     line(text, "ingest ack", "tick push to HTTP 200: %s", summary(acknowledgement));
+    line(text, "fan-out", "HTTP 200 to client: %s", summary(afterAcknowledgement));
     line(
         text,
         "accounting",
@@ -136,6 +140,7 @@ record FanoutReport(
     report.put("deliveredPerSecond", round(delivered / measuredSeconds));
     report.put("latencyMillis", millis(latency));
     report.put("ingestAckMillis", millis(acknowledgement));
+    report.put("afterAckMillis", millis(afterAcknowledgement));
     Map<String, Object> updates = new LinkedHashMap<>();
     updates.put("expected", accounting.expected());
     updates.put("received", accounting.received());

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class TickPusher {
   private static final int MAX_IN_FLIGHT = 256;
+  private static final int PRIMING_BATCH = 100;
+  private static final int PRIMING_ATTEMPTS = 5;
   private static final long MIN_PRICE = 1_0000L; // 1.0000 in units of 0.0001
 
   private final FanoutSettings settings;
@@ -39,6 +43,7 @@ final class TickPusher {
           });
   private final AtomicInteger inFlight = new AtomicInteger();
   private final LatencyRecorder acknowledgements = new LatencyRecorder();
+  private final Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
   private final LongAdder acceptedInWindow = new LongAdder();
   private final LongAdder missedBatches = new LongAdder();
   private final LongAdder failedRequests = new LongAdder();
@@ -58,16 +63,27 @@ final class TickPusher {
     this.window = window;
   }
 
-  /** One tick for every symbol, so that each has a price (and a snapshot) before clients come. */
+  /**
+   * One tick for every symbol, so that each has a price (and a snapshot) before clients come. The
+   * first tick of a symbol starts its entity, which can take longer than the engine's ask timeout
+   * on a busy machine: a batch is pushed again until all of it is accepted (an extra update before
+   * any client subscribed changes nothing).
+   */
   void prime() throws Exception {
-    for (int first = 0; first < symbols.length; first += IngestSettings.MAX_TICKS_PER_REQUEST) {
-      int count = Math.min(IngestSettings.MAX_TICKS_PER_REQUEST, symbols.length - first);
-      cursor = first;
-      HttpResponse<String> response =
-          client.send(request(batch(count, 0)), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(
-            "priming failed: " + response.statusCode() + " " + response.body());
+    for (int first = 0; first < symbols.length; first += PRIMING_BATCH) {
+      int count = Math.min(PRIMING_BATCH, symbols.length - first);
+      for (int attempt = 1; ; attempt++) {
+        cursor = first;
+        HttpResponse<String> response =
+            client.send(request(batch(count, 0)), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200
+            && IngestReply.parse(response.body()).accepted() == count) {
+          break;
+        }
+        if (attempt == PRIMING_ATTEMPTS) {
+          throw new IllegalStateException(
+              "priming failed: " + response.statusCode() + " " + response.body());
+        }
       }
     }
     cursor = 0;
@@ -102,6 +118,7 @@ final class TickPusher {
               }
               if (window.contains(pushedAt)) {
                 acknowledgements.record(System.nanoTime() - sent);
+                acknowledgedAt.put(pushedAt, MeasuredWindow.micros());
                 try {
                   acceptedInWindow.add(IngestReply.parse(response.body()).accepted());
                 } catch (IllegalArgumentException e) {
@@ -137,6 +154,11 @@ final class TickPusher {
           .append('}');
     }
     return body.append("]}").toString();
+  }
+
+  /** When each measured batch was acknowledged, by its push time. */
+  Map<Long, Long> acknowledgedAt() {
+    return acknowledgedAt;
   }
 
   LatencyRecorder acknowledgements() {
