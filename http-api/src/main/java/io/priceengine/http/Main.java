@@ -1,6 +1,9 @@
 package io.priceengine.http;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.typesafe.config.ConfigFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +11,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   private static final String COMMON_POOL_PARALLELISM =
       "java.util.concurrent.ForkJoinPool.common.parallelism";
+  /** Longer than a coordinated shutdown takes (its phases' timeouts add up to about a minute). */
+  private static final long SHUTDOWN_WAIT_SECONDS = 120;
 
   private Main() {}
 
@@ -18,11 +23,33 @@ public final class Main {
       System.setProperty(COMMON_POOL_PARALLELISM, "4");
     }
     Logger log = LoggerFactory.getLogger(Main.class);
+    AtomicReference<PriceEngine> engine = new AtomicReference<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> flushLogAfter(engine.get()), "flush-log"));
     try {
-      PriceEngine.start(ConfigFactory.load());
+      engine.set(PriceEngine.start(ConfigFactory.load()));
     } catch (Exception e) {
       log.error("Price Engine failed to start: {}", e.toString(), e);
       System.exit(1);
+    }
+  }
+
+  /**
+   * The log is written asynchronously, so that actors never wait for stdout; at exit (SIGTERM, or
+   * the node downed by the cluster) the lines of the shutdown itself would still be queued when the
+   * JVM halts. This hook runs beside Akka's own, waits until coordinated shutdown has terminated
+   * the actor system, and then drains the log.
+   */
+  private static void flushLogAfter(PriceEngine engine) {
+    if (engine != null) {
+      try {
+        engine.system().getWhenTerminated().toCompletableFuture()
+            .get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // not terminated in time: drain what there is
+      }
+    }
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
     }
   }
 }

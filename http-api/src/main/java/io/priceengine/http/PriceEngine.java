@@ -1,6 +1,7 @@
 package io.priceengine.http;
 
 import akka.Done;
+import akka.actor.Address;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
@@ -11,6 +12,7 @@ import akka.http.javadsl.ServerBinding;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.provider.ProviderStats;
 import io.priceengine.engine.provider.Providers;
@@ -23,6 +25,7 @@ import io.priceengine.engine.symbol.SymbolSettings;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.http.admin.AdminMetrics;
 import io.priceengine.http.admin.AdminRoutes;
+import io.priceengine.http.admin.ClusterView;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.health.HealthRoutes;
 import io.priceengine.http.health.Readiness;
@@ -135,9 +138,16 @@ public final class PriceEngine {
             QuoteFanOut.start(system, quoteTopic),
             entities,
             new QuoteReplay(system, JournalQueries.eventsByPersistenceId(system), providers, clock));
-    Providers running =
-        Providers.start(
-            system, config, entities, universe, stats, clock, UpstreamProviders.factories());
+    List<String> enabled = Providers.enabled(config);
+    ClusterProviders clusterProviders =
+        ClusterProviders.init(
+            system,
+            Providers.build(
+                system, config, entities, universe, stats, clock, UpstreamProviders.factories()),
+            providers,
+            enabled,
+            stats,
+            symbolSettings.askTimeout());
     DatabaseHealth databaseHealth = new DatabaseHealth(database);
     ProjectionSettings projectionSettings = ProjectionSettings.fromConfig(config);
     PriceProjection projection = PriceProjection.init(system, projectionSettings);
@@ -175,7 +185,7 @@ public final class PriceEngine {
                     StreamSettings.fromConfig(config),
                     http.allowedOrigins(),
                     clock),
-                new ProviderRoutes(json, tokens, providers, Providers.enabled(config), stats),
+                new ProviderRoutes(json, tokens, providers, enabled, stats, clusterProviders),
                 new HistoryRoutes(json, tokens, new PriceHistory(reads), clock),
                 new AdminRoutes(
                     json,
@@ -184,27 +194,11 @@ public final class PriceEngine {
                         new MarketSummary(reads),
                         stats,
                         sessions,
-                        new ProjectionLag(reads, projectionSettings, clock))));
+                        new ProjectionLag(reads, projectionSettings, clock)),
+                    new ClusterView(
+                        system, projection, clusterProviders, symbolSettings.askTimeout())));
 
-    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
-    shutdown.addTask(
-        CoordinatedShutdown.PhaseServiceUnbind(),
-        "stop-providers",
-        () -> {
-          running.close();
-          universe.close();
-          return CompletableFuture.completedFuture(Done.getInstance());
-        });
-    shutdown.addTask(
-        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-        "close-database",
-        () ->
-            CompletableFuture.supplyAsync(
-                () -> {
-                  databaseHealth.close();
-                  database.close();
-                  return Done.getInstance();
-                }));
+    addShutdownTasks(system, clusterProviders, universe, databaseHealth, database);
 
     ServerBinding binding =
         Http.get(system)
@@ -213,12 +207,58 @@ public final class PriceEngine {
             .toCompletableFuture()
             .get()
             .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+    Address self = Cluster.get(system).selfMember().address();
     log.info(
-        "Price Engine listening on http://{}:{} (providers: {})",
+        "Price Engine listening on http://{}:{}, cluster node {}:{} (providers: {})",
         binding.localAddress().getHostString(),
         binding.localAddress().getPort(),
-        Providers.enabled(config).isEmpty() ? "none" : String.join(",", Providers.enabled(config)));
+        self.host().getOrElse(() -> "?"),
+        self.port().getOrElse(() -> 0),
+        enabled.isEmpty() ? "none" : String.join(",", enabled));
     return new PriceEngine(system, binding, ingestToken, adminToken, quoteFeeds, sessions);
+  }
+
+  /**
+   * SIGTERM (or {@link #stop}) runs Akka's coordinated shutdown in phases: the HTTP binding
+   * unbinds and lets in-flight requests finish (service phases, registered with the binding), this
+   * node's shards are handed off and it leaves the cluster (cluster phases, Akka's own), and only
+   * then is the database closed, so that handed-off entities and moving singletons never lose
+   * their journal. The providers stop before sharding hands off (see {@link
+   * ClusterProviders#stopHere}).
+   */
+  private static void addShutdownTasks(
+      ActorSystem<?> system,
+      ClusterProviders providers,
+      SymbolUniverse universe,
+      DatabaseHealth databaseHealth,
+      Database database) {
+    CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseServiceUnbind(),
+        "stop-providers",
+        () -> {
+          providers.stopHere();
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseBeforeClusterShutdown(),
+        "log-leaving",
+        () -> {
+          log.info("Shutdown: HTTP unbound and requests done; handing off shards, leaving the cluster");
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
+    shutdown.addTask(
+        CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+        "close-database",
+        () ->
+            CompletableFuture.supplyAsync(
+                () -> {
+                  log.info("Shutdown: left the cluster; closing the database");
+                  universe.close();
+                  databaseHealth.close();
+                  database.close();
+                  return Done.getInstance();
+                }));
   }
 
   /** Seed nodes from {@code price-engine.cluster.seed-nodes}, as Akka addresses. */

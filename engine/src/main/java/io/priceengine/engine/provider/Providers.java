@@ -15,16 +15,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Starts the providers named in {@code price-engine.providers.enabled} and stops them on close.
- * Fails fast on an unknown name, so a typo in the configuration does not silently disable a feed.
+ * The providers named in {@code price-engine.providers.enabled}, built at start-up and run where
+ * {@link ClusterProviders} places them. Building fails fast on an unknown name, so a typo in the
+ * configuration does not silently disable a feed, on every node and not only on the one that
+ * happens to run the providers.
  */
-public final class Providers implements AutoCloseable {
+public final class Providers {
   public static final String NONE = "none";
 
-  private final List<UniqueKillSwitch> running;
+  private final ActorSystem<?> system;
+  private final SymbolEntities entities;
+  private final ProviderStats stats;
+  private final TickIngestion.Settings ingest;
+  private final List<PriceProvider> providers;
 
-  private Providers(List<UniqueKillSwitch> running) {
-    this.running = running;
+  private Providers(
+      ActorSystem<?> system,
+      SymbolEntities entities,
+      ProviderStats stats,
+      TickIngestion.Settings ingest,
+      List<PriceProvider> providers) {
+    this.system = system;
+    this.entities = entities;
+    this.stats = stats;
+    this.ingest = ingest;
+    this.providers = providers;
+  }
+
+  /** Stops running providers; in-flight ticks still complete. */
+  public interface Running extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** The provider codes enabled by configuration, in order; empty for {@code none}. */
@@ -37,10 +58,10 @@ public final class Providers implements AutoCloseable {
   }
 
   /**
-   * Starts every enabled provider, built by the engine's own factories or by {@code more} (the
-   * application's feeds, keyed by provider code).
+   * Builds every enabled provider, by the engine's own factories or by {@code more} (the
+   * application's feeds, keyed by provider code), without starting any.
    */
-  public static Providers start(
+  public static Providers build(
       ActorSystem<?> system,
       Config config,
       SymbolEntities entities,
@@ -82,17 +103,20 @@ public final class Providers implements AutoCloseable {
           factory.create(
               new ProviderContext(system, config, entities, universe, stats.of(code), clock)));
     }
-    // Built first, started after: a configuration error in one leaves none of them running.
-    TickIngestion.Settings ingest = TickIngestion.Settings.fromConfig(config);
+    return new Providers(
+        system, entities, stats, TickIngestion.Settings.fromConfig(config), List.copyOf(providers));
+  }
+
+  /** Starts every provider on this node; each {@link PriceProvider#ticks()} call is fresh. */
+  public Running run() {
     List<UniqueKillSwitch> running = new ArrayList<>();
     for (PriceProvider provider : providers) {
       running.add(TickIngestion.run(system, provider, entities, stats, ingest));
     }
-    return new Providers(running);
+    return () -> running.forEach(UniqueKillSwitch::shutdown);
   }
 
-  @Override
-  public void close() {
-    running.forEach(UniqueKillSwitch::shutdown);
+  public boolean isEmpty() {
+    return providers.isEmpty();
   }
 }

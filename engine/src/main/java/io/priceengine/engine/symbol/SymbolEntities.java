@@ -4,13 +4,19 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.quote.QuotePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The sharded population of {@link SymbolEntity}s and the {@link SymbolDirectory}, as the rest of
@@ -44,17 +50,66 @@ public final class SymbolEntities {
     return new SymbolEntities(system, directory, settings.askTimeout());
   }
 
+  /**
+   * One attempt: providers' ticks, where a tick lost on its way costs nothing but itself and the
+   * per-tick cost of a retrying stage is not worth it (TickIngestion).
+   */
   public CompletionStage<SymbolEntity.UpdateResult> update(Tick tick) {
     return sharding
         .entityRefFor(SymbolEntity.ENTITY_KEY, tick.symbol())
-        .ask(replyTo -> new SymbolEntity.UpdatePrice(tick, replyTo), timeout);
+        .ask(replyTo -> new SymbolEntity.UpdatePrice(tick, 0, replyTo), timeout);
   }
 
+  /**
+   * For ticks someone waits to see acknowledged (HTTP ingest): a second attempt, under the same
+   * delivery id, when the first one got no answer within half the ask timeout. Cluster Sharding
+   * drops a message that reaches a shard's old node while the shard is being handed off (a node
+   * leaving, a rebalance); the retry finds the shard's new node. If the first attempt was only
+   * slow, or was persisted before its node crashed, the entity recognises the id and answers
+   * {@code Accepted} without persisting the tick again (see {@link RecentDeliveries}).
+   */
+  public CompletionStage<SymbolEntity.UpdateResult> deliver(Tick tick) {
+    long deliveryId = deliveryId();
+    Duration attempt = timeout.dividedBy(2);
+    EntityRef<SymbolEntity.Command> entity = entityRef(tick.symbol());
+    return retryOnTimeout(
+        () -> entity.ask(replyTo -> new SymbolEntity.UpdatePrice(tick, deliveryId, replyTo), attempt));
+  }
+
+  /** The current quote, asked twice within the ask timeout if need be (see {@link #deliver}). */
   public CompletionStage<Optional<Quote>> quote(String symbol) {
-    return sharding
-        .entityRefFor(SymbolEntity.ENTITY_KEY, symbol)
-        .<SymbolEntity.QuoteReply>ask(SymbolEntity.GetQuote::new, timeout)
+    Duration attempt = timeout.dividedBy(2);
+    EntityRef<SymbolEntity.Command> entity = entityRef(symbol);
+    return retryOnTimeout(() -> entity.<SymbolEntity.QuoteReply>ask(SymbolEntity.GetQuote::new, attempt))
         .thenApply(SymbolEntity.QuoteReply::optional);
+  }
+
+  private EntityRef<SymbolEntity.Command> entityRef(String symbol) {
+    return sharding.entityRefFor(SymbolEntity.ENTITY_KEY, symbol);
+  }
+
+  private static <T> CompletionStage<T> retryOnTimeout(Supplier<CompletionStage<T>> attempt) {
+    return attempt
+        .get()
+        .exceptionallyCompose(
+            error ->
+                isTimeout(error) ? attempt.get() : CompletableFuture.failedStage(error));
+  }
+
+  private static boolean isTimeout(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+    return cause instanceof TimeoutException;
+  }
+
+  /** Unique enough: a retry is looked up among a symbol's last few deliveries only. */
+  private static long deliveryId() {
+    long id;
+    do {
+      id = ThreadLocalRandom.current().nextLong();
+    } while (id == 0);
+    return id;
   }
 
   public CompletionStage<SymbolEntity.OnboardResult> onboard(String symbol, String companyName) {

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -46,7 +47,12 @@ public final class SymbolEntity
 
   public sealed interface Command extends CborSerializable {}
 
-  public record UpdatePrice(Tick tick, ActorRef<UpdateResult> replyTo) implements Command {}
+  /**
+   * {@code deliveryId}: 0, or an id the caller chose for this tick so that it may send it again
+   * (see {@link RecentDeliveries}); a tick whose id is among the recent ones is acknowledged again.
+   */
+  public record UpdatePrice(Tick tick, long deliveryId, ActorRef<UpdateResult> replyTo)
+      implements Command {}
 
   public record GetQuote(ActorRef<QuoteReply> replyTo) implements Command {}
 
@@ -77,7 +83,9 @@ public final class SymbolEntity
     String symbol();
   }
 
-  public record PriceUpdated(String symbol, long historyId, Tick tick, Instant receivedAt)
+  /** {@code deliveryId}: the command's, 0 without one (and in events written before it existed). */
+  public record PriceUpdated(
+      String symbol, long historyId, Tick tick, Instant receivedAt, long deliveryId)
       implements Event {}
 
   public record Onboarded(String symbol, String companyName, Instant at) implements Event {}
@@ -88,9 +96,19 @@ public final class SymbolEntity
    * {@code listing} is null until the symbol is first seen; {@code lastTick}/{@code lastUpdated}
    * are null until its first price.
    */
-  public record State(Listing listing, Tick lastTick, Instant lastUpdated, long historyId)
+  public record State(
+      Listing listing,
+      Tick lastTick,
+      Instant lastUpdated,
+      long historyId,
+      RecentDeliveries recentDeliveries)
       implements CborSerializable {
-    static final State EMPTY = new State(null, null, null, 0);
+    static final State EMPTY = new State(null, null, null, 0, RecentDeliveries.NONE);
+
+    public State {
+      // snapshots taken before deliveries were remembered have none
+      recentDeliveries = recentDeliveries == null ? RecentDeliveries.NONE : recentDeliveries;
+    }
 
     boolean exists() {
       return listing != null;
@@ -125,7 +143,12 @@ public final class SymbolEntity
         Listing updated =
             new Listing(
                 current.symbol(), name, current.active(), current.addedSource(), current.createdAt());
-        return new State(updated, tick, e.receivedAt(), e.historyId());
+        return new State(
+            updated,
+            tick,
+            e.receivedAt(),
+            e.historyId(),
+            recentDeliveries.with(e.deliveryId(), e.historyId()));
       } else if (event instanceof Onboarded e) {
         Listing updated =
             exists()
@@ -136,7 +159,7 @@ public final class SymbolEntity
                     listing.addedSource(),
                     listing.createdAt())
                 : new Listing(e.symbol(), e.companyName(), true, Listing.ADDED_BY_API, e.at());
-        return new State(updated, lastTick, lastUpdated, historyId);
+        return new State(updated, lastTick, lastUpdated, historyId, recentDeliveries);
       } else if (event instanceof Delisted) {
         Listing updated =
             new Listing(
@@ -145,7 +168,7 @@ public final class SymbolEntity
                 false,
                 listing.addedSource(),
                 listing.createdAt());
-        return new State(updated, lastTick, lastUpdated, historyId);
+        return new State(updated, lastTick, lastUpdated, historyId, recentDeliveries);
       }
       throw new IllegalStateException("unknown event " + event.getClass());
     }
@@ -202,6 +225,14 @@ public final class SymbolEntity
   }
 
   private ReplyEffect<Event, State> onUpdatePrice(State state, UpdatePrice cmd) {
+    OptionalLong delivered =
+        cmd.deliveryId() == 0
+            ? OptionalLong.empty()
+            : state.recentDeliveries().historyIdOf(cmd.deliveryId());
+    if (delivered.isPresent()) {
+      return Effect()
+          .reply(cmd.replyTo(), new Accepted(delivered.getAsLong(), state.quote(deps.providers(), now())));
+    }
     Tick tick = cmd.tick();
     Optional<Rejection> rejection = check(state, tick);
     if (rejection.isPresent()) {
@@ -210,7 +241,7 @@ public final class SymbolEntity
     long historyId = lastSequenceNumber(context) + 1;
     Listing before = state.listing();
     return Effect()
-        .persist(new PriceUpdated(symbol, historyId, tick, now()))
+        .persist(new PriceUpdated(symbol, historyId, tick, now(), cmd.deliveryId()))
         .thenRun(after -> announce(before, after, true))
         .thenReply(cmd.replyTo(), after -> new Accepted(historyId, after.quote(deps.providers(), now())));
   }

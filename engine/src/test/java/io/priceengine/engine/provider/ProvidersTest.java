@@ -23,7 +23,7 @@ class ProvidersTest {
     return assertThrows(
         IllegalArgumentException.class,
         () ->
-            Providers.start(
+            Providers.build(
                 null, config, null, null, new ProviderStats(), Clock.systemUTC(), Map.of()));
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import com.typesafe.config.ConfigFactory;
 import io.priceengine.engine.MutableClock;
 import io.priceengine.engine.provider.ProviderCatalog;
@@ -75,7 +76,7 @@ class SymbolEntityTest {
 
   private SymbolEntity.UpdateResult push(String price, Instant sourceTimestamp, String provider) {
     Tick tick = Tick.price("AAPL", new BigDecimal(price), sourceTimestamp, provider);
-    return entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, r)).reply();
+    return entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, 0, r)).reply();
   }
 
   private String rejectionCode(SymbolEntity.UpdateResult result) {
@@ -101,7 +102,7 @@ class SymbolEntityTest {
             "push",
             "Apple Inc.");
     var result =
-        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, r));
+        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, 0, r));
 
     var accepted = assertInstanceOf(SymbolEntity.Accepted.class, result.reply());
     assertEquals(1, accepted.historyId());
@@ -145,12 +146,12 @@ class SymbolEntityTest {
     Tick other = Tick.price("MSFT", BigDecimal.TEN, T0, "push");
     Tick invalid = Tick.price("aapl", BigDecimal.TEN, T0, "push");
     for (Tick tick : List.of(other, invalid)) {
-      var result = entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, r));
+      var result = entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, 0, r));
       assertInstanceOf(SymbolEntity.Rejected.class, result.reply());
       assertTrue(result.hasNoEvents());
     }
     var invalidSymbol =
-        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(invalid, r));
+        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(invalid, 0, r));
     assertEquals("invalid_symbol", rejectionCode(invalidSymbol.reply()));
   }
 
@@ -160,7 +161,7 @@ class SymbolEntityTest {
     Tick negativeVolume =
         Tick.of("AAPL", BigDecimal.TEN, -1L, null, null, null, null, T0, "push", null);
     var result =
-        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(negativeVolume, r));
+        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(negativeVolume, 0, r));
     assertEquals("invalid_request", rejectionCode(result.reply()));
   }
 
@@ -254,5 +255,58 @@ class SymbolEntityTest {
     entity.restart();
     var upsert = directory.expectMessageClass(SymbolDirectory.Upsert.class);
     assertEquals("AAPL", upsert.listing().symbol());
+  }
+
+  /** A push tick with a delivery id, as HTTP ingest sends it (and sends it again on a retry). */
+  private CommandResultWithReply<Command, Event, State, SymbolEntity.UpdateResult> deliver(
+      String price, Instant sourceTimestamp, long deliveryId) {
+    Tick tick = Tick.price("AAPL", new BigDecimal(price), sourceTimestamp, "push");
+    return entity.runCommand(r -> new SymbolEntity.UpdatePrice(tick, deliveryId, r));
+  }
+
+  private static long acceptedHistoryId(
+      CommandResultWithReply<Command, Event, State, SymbolEntity.UpdateResult> result) {
+    return assertInstanceOf(SymbolEntity.Accepted.class, result.reply()).historyId();
+  }
+
+  @Test
+  void tickDeliveredAgainIsAcknowledgedWithoutPersistingItTwice() {
+    var first = deliver("10", T0, 42);
+    assertEquals(1, first.events().size());
+    deliver("11", T0.plusSeconds(1), 43);
+
+    // the retry of delivery 42 arrives after a newer tick: the same acknowledgement, no event
+    var again = deliver("10", T0, 42);
+    assertTrue(again.hasNoEvents());
+    assertEquals(acceptedHistoryId(first), acceptedHistoryId(again));
+    assertEquals(2, quote().historyId());
+  }
+
+  @Test
+  void deliveryIdsSurviveRecoverySoARetryAfterACrashIsNotPersistedTwice() {
+    var first = deliver("10", T0, 7);
+    entity.restart();
+    var again = deliver("10", T0, 7);
+    assertTrue(again.hasNoEvents());
+    assertEquals(acceptedHistoryId(first), acceptedHistoryId(again));
+  }
+
+  @Test
+  void onlyTheLatestDeliveriesAreRemembered() {
+    for (int i = 1; i <= RecentDeliveries.SIZE + 1; i++) {
+      deliver(String.valueOf(i), T0.plusSeconds(i), i);
+    }
+    // delivery 1 is forgotten: its tick is checked as a new one (and is older than the quote)
+    assertEquals("stale_tick", rejectionCode(deliver("1", T0.plusSeconds(1), 1).reply()));
+    var second = deliver("2", T0.plusSeconds(2), 2);
+    assertTrue(second.hasNoEvents());
+    assertEquals(2, acceptedHistoryId(second));
+  }
+
+  @Test
+  void ticksWithoutDeliveryIdAreNeverTakenForRetries() {
+    push("10", T0, "push");
+    assertInstanceOf(SymbolEntity.Accepted.class, push("10", T0, "push"));
+    assertEquals(2, quote().historyId());
   }
 }

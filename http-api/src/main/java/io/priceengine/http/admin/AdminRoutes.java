@@ -14,15 +14,33 @@ public final class AdminRoutes extends ApiDirectives {
   private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
 
   private final AdminMetrics metrics;
+  private final ClusterView cluster;
 
-  public AdminRoutes(Json json, Tokens tokens, AdminMetrics metrics) {
+  public AdminRoutes(Json json, Tokens tokens, AdminMetrics metrics, ClusterView cluster) {
     super(json, tokens);
     this.metrics = metrics;
+    this.cluster = cluster;
   }
 
   public Route route() {
     return pathPrefix(
-        "admin", () -> path("metrics", () -> get(() -> authorized(Role.ADMIN, this::metrics))));
+        "admin",
+        () ->
+            concat(
+                path("metrics", () -> get(() -> authorized(Role.ADMIN, this::metrics))),
+                path("cluster", () -> get(() -> authorized(Role.ADMIN, this::cluster)))));
+  }
+
+  private Route cluster() {
+    return onComplete(
+        cluster.current(),
+        result -> {
+          if (result.isSuccess()) {
+            return ok(result.get());
+          }
+          log.warn("cluster view failed: {}", result.failed().get().toString());
+          return error(ApiError.unavailable("the cluster view is unavailable now; retry later"));
+        });
   }
 
   private Route metrics() {

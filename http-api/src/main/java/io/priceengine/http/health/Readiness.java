@@ -22,15 +22,20 @@ public final class Readiness {
   public static Readiness of(ActorSystem<?> system, DatabaseHealth database, SymbolEntities entities) {
     Readiness readiness = new Readiness();
     readiness.add("database", database::check);
-    readiness.add(
-        "cluster",
-        () ->
-            CompletableFuture.completedFuture(
-                Cluster.get(system).selfMember().status().equals(MemberStatus.up())));
+    readiness.add("cluster", () -> CompletableFuture.completedFuture(isUp(system)));
+    // Before this node is Up the ask could only time out (after seconds, holding the probe).
     readiness.add(
         "sharding",
-        () -> entities.listings().handle((listings, error) -> error == null));
+        () ->
+            isUp(system)
+                ? entities.listings().handle((listings, error) -> error == null)
+                : CompletableFuture.completedFuture(false));
     return readiness;
+  }
+
+  /** Up, not Joining, WeaklyUp (joined while another node is unreachable) or Leaving. */
+  private static boolean isUp(ActorSystem<?> system) {
+    return Cluster.get(system).selfMember().status().equals(MemberStatus.up());
   }
 
   public Readiness add(String name, Supplier<CompletionStage<Boolean>> check) {

@@ -123,7 +123,7 @@ public final class TickRoutes extends ApiDirectives {
     ProviderStats.Counters counters =
         stats.of(providers.find(tick.provider()).isPresent() ? tick.provider() : ProviderCatalog.PUSH);
     return entities
-        .update(tick)
+        .deliver(tick)
         .handle(
             (result, failure) -> {
               if (failure != null) {

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * arrival order; heartbeats are counted apart so tests can ignore them. With {@code readOnRequest}
  * it reads nothing until told to, like a stalled browser tab.
  */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -40,7 +40,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     this.readOnRequest = readOnRequest;
   }
 
-  static WsClient connect(HttpClient http, URI uri) {
+  public static WsClient connect(HttpClient http, URI uri) {
     return connect(http, uri, Map.of(), false);
   }
 
@@ -99,7 +99,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     closed.completeExceptionally(error);
   }
 
-  void send(String text) {
+  public void send(String text) {
     socket.sendText(text, true).orTimeout(30, TimeUnit.SECONDS).join();
   }
 
@@ -109,7 +109,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message other than a heartbeat; fails after {@code timeout}. */
-  JsonNode next(Duration timeout) {
+  public JsonNode next(Duration timeout) {
     try {
       JsonNode message = inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (message == null) {
@@ -122,7 +122,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
-  JsonNode next() {
+  public JsonNode next() {
     return next(Duration.ofSeconds(20));
   }
 
@@ -138,14 +138,14 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The messages received so far, without waiting. */
-  List<JsonNode> drain() {
+  public List<JsonNode> drain() {
     List<JsonNode> drained = new ArrayList<>();
     inbox.drainTo(drained);
     return drained;
   }
 
   /** A message within {@code timeout}, or null. */
-  JsonNode poll(Duration timeout) {
+  public JsonNode poll(Duration timeout) {
     try {
       return inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -162,7 +162,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     return closed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed.isDone();
   }
 

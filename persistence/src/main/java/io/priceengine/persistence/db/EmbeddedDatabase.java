@@ -181,7 +181,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             "--port=" + port,
             // no socket file: clients reach the server over loopback TCP only
             "--unix_socket_directories=",
-            "--max_connections=100",
+            // each node holds ~30 connections (20 JDBC for the journal, up to 8 R2DBC, health);
+            // a cluster of several nodes on the embedded server needs more than the default 100
+            "--max_connections=200",
             "--shared_buffers=128MB",
             // a tick acknowledged as accepted is in the journal: commits must survive a crash
             "--fsync=on",

@@ -16,6 +16,7 @@ import akka.projection.javadsl.GroupedProjection;
 import akka.projection.javadsl.SourceProvider;
 import akka.projection.r2dbc.javadsl.R2dbcProjection;
 import io.priceengine.engine.symbol.SymbolEntity;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
@@ -81,6 +82,11 @@ public final class PriceProjection {
         .withGroup(settings.groupSize(), settings.groupWithin())
         .withRestartBackoff(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor())
         .withStatusObserver(status);
+  }
+
+  /** The tag slices whose projection instance runs on this node now (e.g. {@code prices-2}). */
+  public List<String> slicesHere() {
+    return status.tagsRunningHere();
   }
 
   /**

@@ -5,6 +5,7 @@ import akka.projection.ProjectionId;
 import akka.projection.StatusObserver;
 import akka.projection.eventsourced.EventEnvelope;
 import io.priceengine.engine.symbol.SymbolEntity;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,15 @@ final class ProjectionStatus extends StatusObserver<EventEnvelope<SymbolEntity.E
   /** Instances hosted here whose stream is up. */
   long runningHere() {
     return running.values().stream().filter(up -> up).count();
+  }
+
+  /** The tags of the instances hosted here whose stream is up, sorted. */
+  List<String> tagsRunningHere() {
+    return running.entrySet().stream()
+        .filter(Map.Entry::getValue)
+        .map(e -> e.getKey().key())
+        .sorted()
+        .toList();
   }
 
   /** Instances hosted here whose stream failed and waits for its restart. */

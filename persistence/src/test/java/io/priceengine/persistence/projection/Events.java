@@ -17,13 +17,13 @@ final class Events {
     Instant at = Instant.parse(sourceTimestamp);
     Tick tick =
         Tick.of(symbol, new BigDecimal(price), volume, null, null, null, null, at, "push", null);
-    return envelope(seqNr, new SymbolEntity.PriceUpdated(symbol, seqNr, tick, at.plusMillis(5)));
+    return envelope(seqNr, new SymbolEntity.PriceUpdated(symbol, seqNr, tick, at.plusMillis(5), 0));
   }
 
   EventEnvelope<SymbolEntity.Event> price(String symbol, long seqNr, Tick tick) {
     return envelope(
         seqNr,
-        new SymbolEntity.PriceUpdated(symbol, seqNr, tick, tick.sourceTimestamp().plusMillis(5)));
+        new SymbolEntity.PriceUpdated(symbol, seqNr, tick, tick.sourceTimestamp().plusMillis(5), 0));
   }
 
   EventEnvelope<SymbolEntity.Event> envelope(long seqNr, SymbolEntity.Event event) {

@@ -111,7 +111,9 @@ class PriceProjectionTest {
   void projectionRestartedMidStreamWritesEachEventOnce() throws Exception {
     Database db = TestDatabase.fresh("restart_mid_stream");
     List<String> symbols = IntStream.range(0, 50).mapToObj(i -> "R" + i).toList();
-    try (ProjectionNode node = new ProjectionNode(db, Map.of())) {
+    // 1,200 asks go out at once; on a loaded 2-core machine the last ones wait longer than 5 s.
+    try (ProjectionNode node =
+        new ProjectionNode(db, Map.of("price-engine.symbol.ask-timeout", "30s"))) {
       ProjectionManagement management = ProjectionManagement.get(node.testKit.system());
       List<ProjectionId> instances =
           ProjectionSettings.fromConfig(node.testKit.system().settings().config()).tags().stream()
