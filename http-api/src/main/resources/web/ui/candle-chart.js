@@ -3,7 +3,6 @@
 // last candle moves with the market between two loads of the endpoint.
 
 const INTERVAL_MS = { '1m': 60e3, '5m': 300e3, '15m': 900e3, '1h': 3600e3, '1d': 86400e3 };
-export const INTERVALS = Object.keys(INTERVAL_MS);
 const LOADED_CANDLES = 150; // candles asked for per load; the endpoint allows up to 1000
 const MAX_CANDLES = 1000;
 const PRICE_AXIS = 68;
@@ -11,9 +10,14 @@ const TIME_AXIS = 20;
 const MIN_SLOT = 4;
 const MAX_SLOT = 16;
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
-const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const axisPrice = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4, minimumFractionDigits: 2 });
+const clock = new Intl.DateTimeFormat(undefined,
+  { hour: '2-digit', minute: '2-digit', hour12: false });
+const day = new Intl.DateTimeFormat(undefined,
+  { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const axisPrice = new Intl.NumberFormat('en-US',
+  { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const gridPrice = new Intl.NumberFormat('en-US',
+  { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export class CandleChart {
   #canvas;
@@ -139,7 +143,10 @@ export class CandleChart {
     canvas.dataset.interval = this.#interval;
     canvas.dataset.candles = String(this.#candles.length);
     if (this.#candles.length === 0) {
-      const text = this.#message || (this.#symbol ? `No ${this.#interval} candles for ${this.#symbol} yet` : 'Choose a symbol');
+      const none = this.#symbol
+        ? `No ${this.#interval} candles for ${this.#symbol} yet`
+        : 'Choose a symbol';
+      const text = this.#message || none;
       g.fillStyle = color('--muted');
       g.textAlign = 'center';
       g.fillText(text, width / 2, height / 2);
@@ -160,7 +167,7 @@ export class CandleChart {
     const pad = (high - low) * 0.08 || Math.abs(high) * 0.001 || 1;
     low -= pad;
     high += pad;
-    const y = (price) => 4 + ((high - price) / (high - low)) * (priceHeight - 4);
+    const y = (price) => 10 + ((high - price) / (high - low)) * (priceHeight - 10);
     const x = (i) => left + i * slot + slot / 2;
 
     // Price grid and axis.
@@ -175,7 +182,8 @@ export class CandleChart {
       g.lineTo(plotWidth, py);
       g.stroke();
       g.fillStyle = color('--muted');
-      g.fillText(axisPrice.format(price), plotWidth + 6, py);
+      // Grid lines sit at arbitrary prices: cents are enough for them, unless the range is tiny.
+      g.fillText((high - low > 0.5 ? gridPrice : axisPrice).format(price), plotWidth + 6, py);
     }
 
     // Candles and volume.

@@ -38,7 +38,8 @@ export function change(quote) {
   const direction = percent > 0 ? 'up' : percent < 0 ? 'down' : 'flat';
   const arrow = direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : '';
   const text = `${arrow}${percentFormat.format(percent)}%`;
-  return { text, direction, label: `${percentFormat.format(percent)} percent since previous close` };
+  const label = `${percentFormat.format(percent)} percent since the previous close`;
+  return { text, direction, label };
 }
 
 export function volume(value) {

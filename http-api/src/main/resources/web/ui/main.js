@@ -47,7 +47,8 @@ function takeToken() {
       sessionStorage.setItem(TOKEN_KEY, fromUrl);
       params.delete('token');
       const query = params.toString();
-      history.replaceState(null, '', location.pathname + (query ? `?${query}` : '') + location.hash);
+      const rest = (query ? `?${query}` : '') + location.hash;
+      history.replaceState(null, '', location.pathname + rest);
     }
     return sessionStorage.getItem(TOKEN_KEY) || '';
   } catch (e) {
@@ -75,11 +76,12 @@ function onQuote(quote, skipped) {
 
 function showConnection(state, detail = {}) {
   document.body.dataset.connection = state;
+  const seconds = Math.ceil((detail.retryInMs || 0) / 1000);
   const text = {
     connecting: 'Connecting…',
     connected: 'Live',
-    reconnecting: `Connection lost: reconnecting in ${Math.ceil((detail.retryInMs || 0) / 1000)} s (attempt ${detail.attempt})`,
-    offline: 'Offline: waiting for the network',
+    reconnecting: `Connection lost: reconnecting in ${seconds} s (attempt ${detail.attempt})`,
+    offline: `Offline: retrying in ${seconds} s`,
     unauthorized: detail.message || 'A read token is needed',
   }[state];
   $('connection-text').textContent = text;
@@ -122,9 +124,9 @@ async function checkAccess() {
   } catch (e) {
     if (e.unauthorized) {
       stream.stop();
-      showConnection('unauthorized', {
-        message: e.status === 401 && api.hasToken ? 'The read token was refused' : 'A read token is needed',
-      });
+      const refused = e.status === 401 && api.hasToken;
+      showConnection('unauthorized',
+        { message: refused ? 'The read token was refused' : 'A read token is needed' });
       $('token-form').hidden = false;
       $('token-input').focus();
       return false;
@@ -314,6 +316,15 @@ setInterval(() => {
     `${stats.received.toLocaleString('en-US')} quotes received, ` +
     `${stats.conflated.toLocaleString('en-US')} conflated by the server`;
 }, 1000);
+
+// A page leaving for the back/forward cache stays alive, socket included: close it, so a page
+// nobody sees holds no subscriptions on the server, and connect again if it is shown again.
+window.addEventListener('pagehide', () => stream.stop());
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) {
+    start();
+  }
+});
 
 for (const symbol of watchlist.symbols) {
   table.addRow(symbol);

@@ -38,7 +38,8 @@ export class MarketApi {
     const result = { quotes: [], missing: [] };
     for (let i = 0; i < symbols.length; i += MAX_SYMBOLS_PER_REQUEST) {
       const chunk = symbols.slice(i, i + MAX_SYMBOLS_PER_REQUEST);
-      const page = await this.#get(`${BASE}/prices?symbols=${chunk.map(encodeURIComponent).join(',')}`);
+      const list = chunk.map(encodeURIComponent).join(',');
+      const page = await this.#get(`${BASE}/prices?symbols=${list}`);
       result.quotes.push(...page.quotes);
       result.missing.push(...page.missing);
     }

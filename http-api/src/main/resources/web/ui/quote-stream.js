@@ -8,8 +8,9 @@
 //            {"type":"error","code":"invalid_symbol","message":"…","id":"s1"}
 //   client → {"action":"unsubscribe","symbols":["AAPL"]}
 //
-// The connection comes back by itself: exponential backoff with jitter after a drop, immediately
-// when the browser comes back online, and then the whole watchlist is subscribed again. A watchlist
+// The connection comes back by itself: exponential backoff with jitter after a drop (the longest
+// interval while the browser says it is offline), at once when the browser comes back online,
+// and then the whole watchlist is subscribed again. A watchlist
 // wants the latest price, so a resubscription takes the snapshot rather than resuming with "since"
 // (which replays every missed update: what a consumer needing each price would use).
 
@@ -85,10 +86,6 @@ export class QuoteStream extends EventTarget {
     if (this.#stopped) {
       return;
     }
-    if (!navigator.onLine) {
-      this.#goOffline();
-      return;
-    }
     if (this.#attempt === 0) {
       this.#setState('connecting');
     }
@@ -149,14 +146,16 @@ export class QuoteStream extends EventTarget {
     if (this.#stopped) {
       return;
     }
-    if (!navigator.onLine) {
-      this.#goOffline();
-      return;
-    }
-    const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.#attempt);
+    // Offline, retries slow down to the longest interval ("online" brings an immediate one); they
+    // do not stop, since browsers misjudge connectivity (an engine on localhost needs no network).
+    const offline = !navigator.onLine;
+    const backoff = offline
+      ? MAX_RETRY_MS
+      : Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.#attempt);
     const delay = Math.round(backoff * (0.75 + Math.random() * 0.5));
     this.#attempt += 1;
-    this.#setState('reconnecting', { attempt: this.#attempt, retryInMs: delay });
+    this.#setState(offline ? 'offline' : 'reconnecting',
+      { attempt: this.#attempt, retryInMs: delay });
     this.#retryTimer = setTimeout(() => this.#connect(), delay);
   }
 
@@ -169,8 +168,10 @@ export class QuoteStream extends EventTarget {
   }
 
   #goOffline() {
-    this.#drop();
-    this.#setState('offline');
+    if (!this.#stopped && this.#state !== 'connected') {
+      this.#drop();
+      this.#scheduleRetry();
+    }
   }
 
   /** Forgets the current socket and timers without scheduling anything. */
