@@ -109,7 +109,8 @@ final class SeededMarket {
 
   private String tick(String symbol, BigDecimal price, Instant at) {
     String[] listing = DEFAULT_WATCHLIST.get(symbol);
-    return "{\"symbol\":\"%s\",\"price\":%s,\"volume\":%d,\"previousClose\":%s,\"companyName\":\"%s\",\"sourceTimestamp\":\"%s\"}"
+    return ("{\"symbol\":\"%s\",\"price\":%s,\"volume\":%d,\"previousClose\":%s,"
+            + "\"companyName\":\"%s\",\"sourceTimestamp\":\"%s\"}")
         .formatted(symbol, price.toPlainString(), volumes.get(symbol), listing[1], listing[0], at);
   }
 }

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.priceengine.http.ApiClient;
 import io.priceengine.http.TestEngine;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,11 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The trading page in a real headless Chromium against a real engine (embedded PostgreSQL, real
@@ -40,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TradingUiE2eTest {
   private static final List<String> DEFAULT_SYMBOLS =
       List.copyOf(SeededMarket.DEFAULT_WATCHLIST.keySet());
-  private static final Duration SOON = Duration.ofSeconds(15);
+  private static final Duration SOON = TradingPage.SOON;
   private static final Path SCREENSHOTS = Path.of("target/e2e");
 
   private static int port;
@@ -48,6 +47,7 @@ class TradingUiE2eTest {
   private static HeadlessChromium chromium;
   private static WebDriver driver;
   private static SeededMarket market;
+  private static TradingPage page;
 
   @BeforeAll
   static void start() throws IOException {
@@ -69,7 +69,7 @@ class TradingUiE2eTest {
                 >= 60);
     chromium = HeadlessChromium.start();
     driver = chromium.driver();
-    Files.createDirectories(SCREENSHOTS);
+    page = new TradingPage(chromium);
   }
 
   @AfterAll
@@ -88,14 +88,15 @@ class TradingUiE2eTest {
   @Test
   @Order(1)
   void pageLoadsWithTheDefaultWatchlistAndLiveQuotes() {
-    openFresh();
-    assertEquals(DEFAULT_SYMBOLS, rowSymbols());
-    assertEquals("AAPL", rowSymbols().get(0));
-    waitFor("AAPL priced", d -> !text("tr[data-symbol='AAPL'] .price").equals("—"));
-    assertEquals("Apple Inc.", text("tr[data-symbol='AAPL'] .col-company"));
-    assertEquals("push", text("tr[data-symbol='AAPL'] .col-provider"));
-    assertTrue(text("tr[data-symbol='AAPL'] .change").endsWith("%"));
-    assertTrue(driver.findElement(By.cssSelector("tr[data-symbol='AAPL'] .badge")).getAttribute("hidden") != null,
+    page.open(engine.client().baseUrl());
+    assertEquals(DEFAULT_SYMBOLS, page.rowSymbols());
+    assertEquals("AAPL", page.rowSymbols().get(0));
+    page.waitFor("AAPL priced", d -> !page.text("tr[data-symbol='AAPL'] .price").equals("—"));
+    assertEquals("Apple Inc.", page.text("tr[data-symbol='AAPL'] .col-company"));
+    assertEquals("push", page.text("tr[data-symbol='AAPL'] .col-provider"));
+    assertTrue(page.text("tr[data-symbol='AAPL'] .change").endsWith("%"));
+    assertFalse(
+        page.row("AAPL").findElement(By.cssSelector(".badge")).isDisplayed(),
         "a fresh quote has no stale badge");
     // Every control has an accessible name; the chart describes itself.
     for (WebElement button : driver.findElements(By.tagName("button"))) {
@@ -105,7 +106,7 @@ class TradingUiE2eTest {
     }
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : chromium.console()) {
-      if (entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+      if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
         errors.add(entry.getMessage());
       }
     }
@@ -115,73 +116,76 @@ class TradingUiE2eTest {
   @Test
   @Order(3)
   void pushedTickAppearsInTheTableWithinOneSecond() {
-    openFresh();
-    waitFor("AAPL snapshot", d -> row("AAPL").getAttribute("data-history-id") != null);
+    page.open(engine.client().baseUrl());
+    page.waitFor("AAPL snapshot", d -> page.row("AAPL").getAttribute("data-history-id") != null);
     // The first push after the page loaded warms the path; the next ones are timed.
-    pushAndAwait("AAPL", "190.0101", Duration.ofSeconds(10));
+    page.pushAndAwait(engine.client(), "AAPL", "190.0101", Duration.ofSeconds(10));
     for (String price : List.of("191.1234", "189.4321", "190.5005")) {
-      long millis = pushAndAwait("AAPL", price, Duration.ofSeconds(10));
+      long millis = page.pushAndAwait(engine.client(), "AAPL", price, Duration.ofSeconds(10));
       System.out.println("push to table: " + millis + " ms");
       assertTrue(millis <= 1000, "tick " + price + " took " + millis + " ms from push to table");
     }
-    String change = row("AAPL").findElement(By.cssSelector(".change")).getAttribute("class");
+    String change = page.row("AAPL").findElement(By.cssSelector(".change")).getAttribute("class");
     assertTrue(change.contains("up"), "190.5005 is above the previous close 189.25: " + change);
   }
 
   @Test
   @Order(4)
   void addingASymbolSubscribesToItAndKeepsItAcrossReloads() {
-    openFresh();
+    page.open(engine.client().baseUrl());
     awaitSubscriptions(DEFAULT_SYMBOLS.size());
     WebElement input = driver.findElement(By.id("add-symbol"));
     input.sendKeys("1bad", Keys.ENTER);
-    waitFor("rejected input", d -> text("#add-message").contains("not a symbol"));
+    page.waitFor("rejected input", d -> page.text("#add-message").contains("not a symbol"));
     input.clear();
     input.sendKeys(" uiadd ", Keys.ENTER);
-    waitFor("UIADD row", d -> rowSymbols().contains("UIADD"));
+    page.waitFor("UIADD row", d -> page.rowSymbols().contains("UIADD"));
     awaitSubscriptions(DEFAULT_SYMBOLS.size() + 1);
     assertTrue(
-        String.valueOf(chromium.script("return localStorage.getItem('price-engine.watchlist')"))
+        page.storedWatchlist()
             .contains("\"UIADD\""));
-    pushAndAwait("UIADD", "42.4242", SOON);
+    page.pushAndAwait(engine.client(), "UIADD", "42.4242", SOON);
 
     driver.navigate().refresh();
-    waitFor("connected", d -> "connected".equals(connection()));
-    assertEquals("UIADD", rowSymbols().get(rowSymbols().size() - 1));
-    waitFor("UIADD snapshot", d -> text("tr[data-symbol='UIADD'] .price").equals("42.4242"));
+    page.waitFor("connected", d -> "connected".equals(page.connection()));
+    assertEquals("UIADD", page.rowSymbols().get(page.rowSymbols().size() - 1));
+    page.waitFor(
+        "UIADD snapshot", d -> "42.4242".equals(page.text("tr[data-symbol='UIADD'] .price")));
 
     // Removing it with the keyboard unsubscribes.
-    row("UIADD").findElement(By.cssSelector(".remove")).sendKeys(Keys.ENTER);
-    waitFor("UIADD removed", d -> !rowSymbols().contains("UIADD"));
+    page.row("UIADD").findElement(By.cssSelector(".remove")).sendKeys(Keys.ENTER);
+    page.waitFor("UIADD removed", d -> !page.rowSymbols().contains("UIADD"));
     awaitSubscriptions(DEFAULT_SYMBOLS.size());
     assertFalse(
-        String.valueOf(chromium.script("return localStorage.getItem('price-engine.watchlist')"))
+        page.storedWatchlist()
             .contains("UIADD"));
   }
 
   @Test
   @Order(5)
   void candleChartRendersTheSelectedSymbolAndFollowsLiveQuotes() {
-    openFresh();
+    page.open(engine.client().baseUrl());
     WebElement chart = driver.findElement(By.id("chart"));
-    waitFor("AAPL candles", d -> "AAPL".equals(chart.getAttribute("data-symbol"))
+    page.waitFor("AAPL candles", d -> "AAPL".equals(chart.getAttribute("data-symbol"))
         && Integer.parseInt(chart.getAttribute("data-candles")) >= 60);
-    assertTrue(paintedCandlePixels() > 500, "the canvas shows candles");
+    assertTrue(page.paintedCandlePixels() > 500, "the canvas shows candles");
     assertTrue(chart.getAttribute("aria-label").startsWith("AAPL 1m candle chart"));
 
-    pushAndAwait("AAPL", "190.6543", SOON);
-    waitFor("live candle", d -> "190.6543".equals(chart.getAttribute("data-last-close")));
+    page.pushAndAwait(engine.client(), "AAPL", "190.6543", SOON);
+    page.waitFor("live candle", d -> "190.6543".equals(chart.getAttribute("data-last-close")));
 
     // Keyboard: down to MSFT, Enter charts it; a 5m interval reloads.
-    WebElement aapl = row("AAPL").findElement(By.cssSelector(".symbol"));
+    WebElement aapl = page.row("AAPL").findElement(By.cssSelector(".symbol"));
     aapl.sendKeys(Keys.ARROW_DOWN);
     driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-    waitFor("MSFT chart", d -> "MSFT".equals(chart.getAttribute("data-symbol"))
+    page.waitFor("MSFT chart", d -> "MSFT".equals(chart.getAttribute("data-symbol"))
         && Integer.parseInt(chart.getAttribute("data-candles")) > 0);
-    assertEquals("MSFT chart", text("#chart-title"));
-    assertEquals("true", row("MSFT").findElement(By.cssSelector(".symbol")).getAttribute("aria-pressed"));
+    assertEquals("MSFT chart", page.text("#chart-title"));
+    assertEquals(
+        "true",
+        page.row("MSFT").findElement(By.cssSelector(".symbol")).getAttribute("aria-pressed"));
     driver.findElement(By.cssSelector(".intervals [data-interval='5m']")).click();
-    waitFor("5m candles", d -> "5m".equals(chart.getAttribute("data-interval"))
+    page.waitFor("5m candles", d -> "5m".equals(chart.getAttribute("data-interval"))
         && Integer.parseInt(chart.getAttribute("data-candles")) >= 12);
   }
 
@@ -190,14 +194,14 @@ class TradingUiE2eTest {
   void fitsAPhoneWidthScreen() throws IOException {
     chromium.viewport(390, 844, true);
     try {
-      openFresh();
-      waitFor("AAPL priced", d -> !text("tr[data-symbol='AAPL'] .price").equals("—"));
+      page.open(engine.client().baseUrl());
+      page.waitFor("AAPL priced", d -> !page.text("tr[data-symbol='AAPL'] .price").equals("—"));
       Number scrollWidth = (Number) chromium.script("return document.documentElement.scrollWidth");
       assertTrue(scrollWidth.intValue() <= 390, "no sideways scrolling: " + scrollWidth);
-      assertTrue(row("AAPL").findElement(By.cssSelector(".price")).isDisplayed());
-      assertFalse(row("AAPL").findElement(By.cssSelector(".col-company")).isDisplayed());
+      assertTrue(page.row("AAPL").findElement(By.cssSelector(".price")).isDisplayed());
+      assertFalse(page.row("AAPL").findElement(By.cssSelector(".col-company")).isDisplayed());
       assertTrue(driver.findElement(By.id("chart")).getSize().getWidth() > 300);
-      screenshot("trading-ui-phone.png");
+      page.screenshot(SCREENSHOTS.resolve("trading-ui-phone.png"));
     } finally {
       chromium.viewport(1280, 800, false);
     }
@@ -207,36 +211,37 @@ class TradingUiE2eTest {
   @Order(2)
   void screenshotWithLiveData() throws IOException {
     chromium.viewport(1280, 800, false);
-    openFresh();
+    page.open(engine.client().baseUrl());
     WebElement chart = driver.findElement(By.id("chart"));
-    waitFor("AAPL candles", d -> Integer.parseInt(chart.getAttribute("data-candles")) >= 60);
+    page.waitFor("AAPL candles", d -> Integer.parseInt(chart.getAttribute("data-candles")) >= 60);
     for (int round = 0; round < 6; round++) {
-      long historyId = Long.parseLong(row("JPM").getAttribute("data-history-id"));
+      long historyId = Long.parseLong(page.row("JPM").getAttribute("data-history-id"));
       market.tickAll(engine.client());
-      waitFor("round drawn", d -> Long.parseLong(row("JPM").getAttribute("data-history-id")) > historyId);
+      page.waitFor(
+          "round drawn",
+          d -> Long.parseLong(page.row("JPM").getAttribute("data-history-id")) > historyId);
     }
-    Path shot = screenshot("trading-ui.png");
+    Path shot = page.screenshot(SCREENSHOTS.resolve("trading-ui.png"));
     String target = System.getProperty("trading-ui.screenshot", "");
     if (!target.isEmpty()) {
-      Files.copy(shot, Path.of(target), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(shot, Path.of(target), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
   @Test
   @Order(7)
   void reconnectsAndResubscribesAfterTheEngineRestarts() {
-    openFresh();
-    waitFor("AAPL snapshot", d -> row("AAPL").getAttribute("data-history-id") != null);
+    page.open(engine.client().baseUrl());
+    page.waitFor("AAPL snapshot", d -> page.row("AAPL").getAttribute("data-history-id") != null);
     TestEngine stopped = engine;
     stopped.close();
-    waitFor("reconnecting", d -> "reconnecting".equals(connection()));
-    assertTrue(text("#connection-text").startsWith("Connection lost: reconnecting"));
+    page.waitFor("reconnecting", d -> "reconnecting".equals(page.connection()));
+    assertTrue(page.text("#connection-text").startsWith("Connection lost: reconnecting"));
 
     engine = TestEngine.restartOn(stopped, settings());
-    new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
-        .until(d -> "connected".equals(connection()));
+    page.waitFor("reconnected", Duration.ofSeconds(60), d -> "connected".equals(page.connection()));
     awaitSubscriptions(DEFAULT_SYMBOLS.size());
-    pushAndAwait("AAPL", "177.7777", SOON);
+    page.pushAndAwait(engine.client(), "AAPL", "177.7777", SOON);
   }
 
   @Test
@@ -246,21 +251,22 @@ class TradingUiE2eTest {
     try (TestEngine guarded =
         TestEngine.start(
             "trading_ui_e2e_token",
-            Map.of("price-engine.http.read-token", token, "price-engine.symbol.ask-timeout", "20s"))) {
+            Map.of(
+                "price-engine.http.read-token", token, "price-engine.symbol.ask-timeout", "20s"))) {
       String base = guarded.client().baseUrl();
       chromium.clearStorage(base);
       driver.get(base + "/?token=" + token);
-      waitFor("connected with the token of the address", d -> "connected".equals(connection()));
+      page.waitFor("connected, token from the address", d -> "connected".equals(page.connection()));
       assertEquals(base + "/", driver.getCurrentUrl(), "the token left the address bar");
 
       chromium.script("sessionStorage.clear()");
       driver.get(base + "/");
-      waitFor("token asked for", d -> "unauthorized".equals(connection()));
+      page.waitFor("token asked for", d -> "unauthorized".equals(page.connection()));
       WebElement input = driver.findElement(By.id("token-input"));
       assertTrue(input.isDisplayed());
       assertEquals(input, driver.switchTo().activeElement(), "the token field has the focus");
       input.sendKeys(token, Keys.ENTER);
-      waitFor("connected with the typed token", d -> "connected".equals(connection()));
+      page.waitFor("connected with the typed token", d -> "connected".equals(page.connection()));
       assertFalse(input.isDisplayed());
       waitUntil(
           SOON,
@@ -271,42 +277,7 @@ class TradingUiE2eTest {
     }
   }
 
-  // --- helpers --------------------------------------------------------------------------------
-
-  /** The page as a first-time visitor sees it: no watchlist stored. */
-  private static void openFresh() {
-    chromium.clearStorage(engine.client().baseUrl());
-    driver.get(engine.client().baseUrl() + "/");
-    waitFor("connected", d -> "connected".equals(connection()));
-  }
-
-  /** Pushes a tick; returns the milliseconds from sending it to the table showing it. */
-  private static long pushAndAwait(String symbol, String price, Duration timeout) {
-    chromium.script(
-        "const [symbol, expected] = arguments; window.shownAt = null;"
-            + "const cell = document.querySelector(`tr[data-symbol=\"${symbol}\"] .price`);"
-            + "new MutationObserver((changes, observer) => {"
-            + "  if (cell.textContent === expected) {"
-            + "    window.shownAt = performance.timeOrigin + performance.now(); observer.disconnect();"
-            + "  }"
-            + "}).observe(cell, {childList: true, characterData: true, subtree: true});",
-        symbol,
-        price);
-    long sentAt = System.currentTimeMillis();
-    ApiClient.Response response =
-        engine
-            .client()
-            .post(
-                "/api/v1/market-data/ticks",
-                TestEngine.INGEST_TOKEN,
-                "{\"symbol\":\"" + symbol + "\",\"price\":" + price + ",\"volume\":1,\"previousClose\":"
-                    + (symbol.equals("AAPL") ? "189.25" : price) + "}");
-    assertEquals(1, response.json().path("accepted").asInt(), response.body());
-    Number shownAt =
-        new WebDriverWait(driver, timeout, Duration.ofMillis(20))
-            .until(d -> (Number) chromium.script("return window.shownAt"));
-    return Math.max(0, Math.round(shownAt.doubleValue()) - sentAt);
-  }
+  // --- helpers ---------------------------------------------------------------------------------
 
   /** The engine's live subscriptions equal {@code expected} (old pages' sockets closed). */
   private static void awaitSubscriptions(int expected) {
@@ -325,54 +296,15 @@ class TradingUiE2eTest {
     }
   }
 
-  private static long paintedCandlePixels() {
-    Number painted =
-        (Number)
-            chromium.script(
-                "const canvas = document.getElementById('chart');"
-                    + "const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;"
-                    + "let n = 0;"
-                    + "for (let i = 0; i < data.length; i += 4) {"
-                    + "  const [r, g, b] = [data[i], data[i + 1], data[i + 2]];"
-                    + "  if ((g > 150 && r < 100) || (r > 200 && g < 130)) n++;"
-                    + "}"
-                    + "return n;");
-    return painted.longValue();
+  /**
+   * One port for the engine and its restart (the page reconnects to the address it came from);
+   * a generous ask timeout, since this test is about the page, on a machine that may be busy.
+   */
+  private static Map<String, Object> settings() {
+    return Map.of("price-engine.http.port", port, "price-engine.symbol.ask-timeout", "20s");
   }
 
-  private static Path screenshot(String name) throws IOException {
-    Path file = SCREENSHOTS.resolve(name);
-    Files.write(file, chromium.driver().getScreenshotAs(OutputType.BYTES));
-    return file;
-  }
-
-  private static WebElement row(String symbol) {
-    return driver.findElement(By.cssSelector("tr[data-symbol='" + symbol + "']"));
-  }
-
-  private static List<String> rowSymbols() {
-    return driver.findElements(By.cssSelector("#watchlist tbody tr")).stream()
-        .map(tr -> tr.getAttribute("data-symbol"))
-        .toList();
-  }
-
-  private static String text(String css) {
-    return driver.findElement(By.cssSelector(css)).getText();
-  }
-
-  private static String connection() {
-    return String.valueOf(chromium.script("return document.body.dataset.connection"));
-  }
-
-  private static void waitFor(String what, Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, SOON, Duration.ofMillis(50))
-        .withMessage(what)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(condition::apply);
-  }
-
-  private static void waitUntil(Duration timeout, String what, java.util.function.BooleanSupplier done) {
+  private static void waitUntil(Duration timeout, String what, BooleanSupplier done) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -385,14 +317,6 @@ class TradingUiE2eTest {
         throw new IllegalStateException(e);
       }
     }
-  }
-
-  /**
-   * One port for the engine and its restart (the page reconnects to the address it came from);
-   * a generous ask timeout, since this test is about the page, on a machine that may be busy.
-   */
-  private static Map<String, Object> settings() {
-    return Map.of("price-engine.http.port", port, "price-engine.symbol.ask-timeout", "20s");
   }
 
   private static int freePort() throws IOException {

@@ -38,7 +38,8 @@ class TradingUiRoutesTest {
 
   @BeforeAll
   static void start() {
-    engine = TestEngine.start("trading_ui_routes", Map.of("price-engine.http.read-token", READ_TOKEN));
+    engine =
+        TestEngine.start("trading_ui_routes", Map.of("price-engine.http.read-token", READ_TOKEN));
     base = engine.client().baseUrl();
   }
 
@@ -92,7 +93,8 @@ class TradingUiRoutesTest {
               HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, file.statusCode(), name);
       String extension = name.substring(name.lastIndexOf('.') + 1);
-      assertEquals(types.get(extension), file.headers().firstValue("Content-Type").orElse(""), name);
+      assertEquals(
+          types.get(extension), file.headers().firstValue("Content-Type").orElse(""), name);
       assertEquals("no-cache", file.headers().firstValue("Cache-Control").orElse(""), name);
       assertArrayEquals(Files.readAllBytes(UI_FOLDER.resolve(name)), file.body(), name);
     }
