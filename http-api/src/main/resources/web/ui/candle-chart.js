@@ -26,7 +26,8 @@ export class CandleChart {
   #candles = [];
   #message = '';
   #lastQuote = null;
-  #dayVolume = null; // largest cumulative volume seen live today (see #apply)
+  #dayVolume = null; // largest cumulative volume seen live on #volumeDay (see #apply)
+  #volumeDay = null;
   #frame = 0;
 
   constructor(canvas) {
@@ -87,6 +88,11 @@ export class CandleChart {
     // A tick's volume is the day's cumulative volume; a candle holds what it grew by (as the
     // endpoint computes it), which live is the excess over the largest volume seen so far.
     let traded = 0;
+    const utcDay = Math.floor(Date.parse(quote.sourceTimestamp) / INTERVAL_MS['1d']);
+    if (utcDay !== this.#volumeDay) {
+      this.#volumeDay = utcDay;
+      this.#dayVolume = null;
+    }
     if (counts && quote.volume != null) {
       if (this.#dayVolume != null && quote.volume > this.#dayVolume) {
         traded = quote.volume - this.#dayVolume;
@@ -215,7 +221,10 @@ export class CandleChart {
     const every = Math.max(1, Math.ceil(90 / slot));
     const label = this.#interval === '1d' ? day : clock;
     for (let i = visible.length - 1; i >= 0; i -= every) {
-      g.fillText(label.format(new Date(visible[i].start)), x(i), height - 5);
+      const text = label.format(new Date(visible[i].start));
+      if (x(i) - g.measureText(text).width / 2 >= 0) {
+        g.fillText(text, x(i), height - 5);
+      }
     }
 
     // Last price marker.
