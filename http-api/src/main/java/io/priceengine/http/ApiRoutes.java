@@ -12,8 +12,9 @@ import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
 import io.priceengine.http.stream.StreamRoutes;
 import io.priceengine.http.symbol.SymbolRoutes;
+import io.priceengine.http.ui.TradingUiRoutes;
 
-/** The whole HTTP API: every resource's routes under one error handling. */
+/** The whole HTTP API and the trading page: every resource's routes under one error handling. */
 public final class ApiRoutes extends AllDirectives {
 
   public Route route(
@@ -25,7 +26,8 @@ public final class ApiRoutes extends AllDirectives {
       StreamRoutes streams,
       ProviderRoutes providers,
       HistoryRoutes history,
-      AdminRoutes admin) {
+      AdminRoutes admin,
+      TradingUiRoutes tradingUi) {
     return handleExceptions(
         ErrorHandling.exceptionHandler(json),
         () ->
@@ -34,6 +36,7 @@ public final class ApiRoutes extends AllDirectives {
                 () ->
                     concat(
                         health.route(),
+                        tradingUi.route(),
                         pathPrefix(
                             "api",
                             () ->

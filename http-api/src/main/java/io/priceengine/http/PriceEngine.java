@@ -38,6 +38,8 @@ import io.priceengine.http.stream.StreamRoutes;
 import io.priceengine.http.stream.StreamSessions;
 import io.priceengine.http.stream.StreamSettings;
 import io.priceengine.http.symbol.SymbolRoutes;
+import io.priceengine.http.ui.TradingUiRoutes;
+import io.priceengine.http.ui.UiAssets;
 import io.priceengine.http.upstream.UpstreamProviders;
 import io.priceengine.persistence.db.Database;
 import io.priceengine.persistence.db.DatabaseHealth;
@@ -196,7 +198,8 @@ public final class PriceEngine {
                         sessions,
                         new ProjectionLag(reads, projectionSettings, clock)),
                     new ClusterView(
-                        system, projection, clusterProviders, symbolSettings.askTimeout())));
+                        system, projection, clusterProviders, symbolSettings.askTimeout())),
+                new TradingUiRoutes(UiAssets.load()));
 
     addShutdownTasks(system, clusterProviders, universe, databaseHealth, database);
 
