@@ -45,6 +45,7 @@ import io.priceengine.persistence.db.Database;
 import io.priceengine.persistence.db.DatabaseHealth;
 import io.priceengine.persistence.db.DatabaseSettings;
 import io.priceengine.persistence.db.SqlReads;
+import io.priceengine.persistence.history.LastPrices;
 import io.priceengine.persistence.history.MarketSummary;
 import io.priceengine.persistence.history.PriceHistory;
 import io.priceengine.persistence.journal.JournalQueries;
@@ -177,7 +178,7 @@ public final class PriceEngine {
                     clock,
                     http.maxTicksPerRequest(),
                     http.maxTickBodyBytes()),
-                new SymbolRoutes(json, tokens, entities, providers),
+                new SymbolRoutes(json, tokens, entities, providers, new LastPrices(reads)),
                 new StreamRoutes(
                     json,
                     tokens,

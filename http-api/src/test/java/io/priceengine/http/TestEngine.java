@@ -68,7 +68,7 @@ public final class TestEngine implements AutoCloseable {
     Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
     try {
       TestEngine engine = new TestEngine(PriceEngine.start(config, database), database.jdbcUrl());
-      engine.client.awaitReady(Duration.ofSeconds(30));
+      engine.client.awaitReady(Duration.ofSeconds(60));
       return engine;
     } catch (Exception e) {
       throw new IllegalStateException("engine did not start", e);

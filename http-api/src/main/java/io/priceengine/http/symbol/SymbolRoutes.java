@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.symbol.Listing;
-import io.priceengine.engine.symbol.Quote;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.ApiDirectives;
@@ -17,11 +16,11 @@ import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.persistence.history.LastPrices;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Map;
 
 /** The symbol universe: list it, onboard a symbol, delist one (its quote stays readable). */
 public final class SymbolRoutes extends ApiDirectives {
@@ -32,11 +31,18 @@ public final class SymbolRoutes extends ApiDirectives {
 
   private final SymbolEntities entities;
   private final ProviderCatalog providers;
+  private final LastPrices lastPrices;
 
-  public SymbolRoutes(Json json, Tokens tokens, SymbolEntities entities, ProviderCatalog providers) {
+  public SymbolRoutes(
+      Json json,
+      Tokens tokens,
+      SymbolEntities entities,
+      ProviderCatalog providers,
+      LastPrices lastPrices) {
     super(json, tokens);
     this.entities = entities;
     this.providers = providers;
+    this.lastPrices = lastPrices;
   }
 
   public Route route() {
@@ -66,25 +72,19 @@ public final class SymbolRoutes extends ApiDirectives {
                             () -> authorized(Role.ADMIN, () -> withSymbol(raw, this::delist))))));
   }
 
+  /** Listings from the symbol directory, each with its last price from the master table. */
   private Route list() {
     return onSuccess(
-        entities.listings().thenCompose(this::withQuotes),
+        entities.listings().thenCombine(lastPrices.all(), SymbolRoutes::views),
         views -> ok(new Symbols(views)));
   }
 
-  private CompletionStage<List<SymbolView>> withQuotes(List<Listing> listings) {
-    List<CompletableFuture<SymbolView>> views =
-        listings.stream()
-            .sorted(Comparator.comparing(Listing::symbol))
-            .map(
-                listing ->
-                    entities
-                        .quote(listing.symbol())
-                        .thenApply(quote -> SymbolView.of(listing, quote.orElse(null)))
-                        .toCompletableFuture())
-            .toList();
-    return CompletableFuture.allOf(views.toArray(CompletableFuture[]::new))
-        .thenApply(done -> views.stream().map(CompletableFuture::join).toList());
+  private static List<SymbolView> views(
+      List<Listing> listings, Map<String, LastPrices.LastPrice> prices) {
+    return listings.stream()
+        .sorted(Comparator.comparing(Listing::symbol))
+        .map(listing -> SymbolView.of(listing, prices.get(listing.symbol())))
+        .toList();
   }
 
   private Route onboard(byte[] body) {
