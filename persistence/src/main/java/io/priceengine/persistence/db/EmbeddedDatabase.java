@@ -37,6 +37,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final String USER = "postgres";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+  /** PostgreSQL's fast shutdown; SIGTERM would wait for every client to disconnect. */
+  private static final String FAST_SHUTDOWN = "-INT";
+  /** PostgreSQL's immediate shutdown: no checkpoint, crash recovery at the next start. */
+  private static final String IMMEDIATE_SHUTDOWN = "-QUIT";
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final Process server;
@@ -139,9 +143,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Stops the server with a fast shutdown (open sessions are rolled back) and waits for it. */
   @Override
   public synchronized void close() {
+    stopWith(FAST_SHUTDOWN);
+  }
+
+  /**
+   * Stops the server without its shutdown checkpoint (PostgreSQL's immediate shutdown), for a
+   * server whose data is about to be deleted: a test server at JVM exit. On data that is kept, the
+   * next start would have to run crash recovery.
+   */
+  public synchronized void discard() {
+    stopWith(IMMEDIATE_SHUTDOWN);
+  }
+
+  private void stopWith(String signal) {
     if (!closed) {
       closed = true;
-      stop(server.toHandle());
+      stop(server.toHandle(), signal);
       log.info("Embedded PostgreSQL on port {} stopped", port);
     }
   }
@@ -275,12 +292,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   private static void stop(ProcessHandle process) {
+    stop(process, FAST_SHUTDOWN);
+  }
+
+  private static void stop(ProcessHandle process, String signal) {
     if (!process.isAlive()) {
       return; // its pid may belong to another process by now
     }
     try {
-      // SIGINT is PostgreSQL's fast shutdown; SIGTERM would wait for every client to disconnect.
-      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+      new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
       try {
         process.onExit().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
