@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,10 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +31,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "price_engine";
   static final String USER = "postgres";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-  /** PostgreSQL's fast shutdown; SIGTERM would wait for every client to disconnect. */
-  private static final String FAST_SHUTDOWN = "-INT";
-  /** PostgreSQL's immediate shutdown: no checkpoint, crash recovery at the next start. */
-  private static final String IMMEDIATE_SHUTDOWN = "-QUIT";
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final Process server;
@@ -68,7 +58,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     if (!Files.exists(pgData.resolve("PG_VERSION"))) {
       initdb(binaries, pgData);
     }
-    stopLeftoverServer(pgData);
+    PostgresProcesses.stopLeftoverServer(pgData);
     int chosenPort = port == 0 ? freePort() : port;
     EmbeddedDatabase db = new EmbeddedDatabase(launch(binaries, pgData, chosenPort), chosenPort);
     try {
@@ -143,7 +133,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Stops the server with a fast shutdown (open sessions are rolled back) and waits for it. */
   @Override
   public synchronized void close() {
-    stopWith(FAST_SHUTDOWN);
+    stopWith(PostgresProcesses.FAST_SHUTDOWN);
   }
 
   /**
@@ -152,20 +142,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * next start would have to run crash recovery.
    */
   public synchronized void discard() {
-    stopWith(IMMEDIATE_SHUTDOWN);
+    stopWith(PostgresProcesses.IMMEDIATE_SHUTDOWN);
   }
 
   private void stopWith(String signal) {
     if (!closed) {
       closed = true;
-      stop(server.toHandle(), signal);
+      PostgresProcesses.stop(server.toHandle(), signal);
       log.info("Embedded PostgreSQL on port {} stopped", port);
     }
   }
 
   private static void initdb(Path binaries, Path pgData) {
     List<String> command =
-        command(
+        PostgresProcesses.command(
             binaries.resolve("bin/initdb"),
             List.of(
                 "--pgdata=" + pgData,
@@ -207,7 +197,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             "--synchronous_commit=on",
             "--log_min_messages=warning"));
     try {
-      return new ProcessBuilder(command(binaries.resolve("bin/postgres"), args))
+      return new ProcessBuilder(PostgresProcesses.command(binaries.resolve("bin/postgres"), args))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog(pgData).toFile()))
           .start();
@@ -216,104 +206,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static Path serverLog(Path pgData) {
+  static Path serverLog(Path pgData) {
     return pgData.resolve("server.log");
-  }
-
-  /**
-   * PostgreSQL refuses to run as root. In a new user namespace without a uid mapping we appear as
-   * uid 65534 and so do the files real root created, so its data-directory ownership check passes.
-   */
-  private static List<String> command(Path executable, List<String> args) {
-    List<String> command = new ArrayList<>();
-    if (runningAsRoot()) {
-      command.addAll(List.of("unshare", "--user"));
-    }
-    command.add(executable.toString());
-    command.addAll(args);
-    return command;
-  }
-
-  private static boolean runningAsRoot() {
-    try {
-      // "Uid:" real, effective, saved, filesystem
-      return Files.readAllLines(Path.of("/proc/self/status")).stream()
-          .filter(line -> line.startsWith("Uid:"))
-          .anyMatch(line -> line.split("\\s+")[2].equals("0"));
-    } catch (IOException e) {
-      return "root".equals(System.getProperty("user.name"));
-    }
-  }
-
-  /**
-   * A JVM killed with SIGKILL leaves its server running on the data directory and holding the port;
-   * stop it so that this start owns the directory again.
-   */
-  private static void stopLeftoverServer(Path pgData) {
-    Path pidFile = pgData.resolve("postmaster.pid");
-    Optional<Long> pid = readPid(pidFile);
-    if (pid.isEmpty()) {
-      return;
-    }
-    Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
-    if (process.isEmpty()) {
-      log.info("Found stale {} of dead pid {}; PostgreSQL will replace it", pidFile, pid.get());
-    } else if (isPostgresOn(process.get(), pgData)) {
-      log.warn(
-          "Stopping PostgreSQL pid {} left running on {} by an earlier run", pid.get(), pgData);
-      stop(process.get());
-    } else if (process.get().info().command().isPresent()) {
-      // The pid was reused by an unrelated process; PostgreSQL would take it for a live server.
-      log.info("Removing stale {}: pid {} is now another program", pidFile, pid.get());
-      deleteIfExists(pidFile);
-    } else {
-      throw new IllegalStateException(
-          "Cannot tell whether pid " + pid.get() + " in " + pidFile + " is a PostgreSQL server");
-    }
-  }
-
-  private static Optional<Long> readPid(Path pidFile) {
-    try {
-      List<String> lines = Files.readAllLines(pidFile);
-      return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | NumberFormatException e) {
-      throw new IllegalStateException("Unreadable " + pidFile + ": remove it if no server runs", e);
-    }
-  }
-
-  private static boolean isPostgresOn(ProcessHandle process, Path pgData) {
-    ProcessHandle.Info info = process.info();
-    boolean postgres = info.command().map(c -> c.endsWith("/postgres")).orElse(false);
-    boolean onPgData =
-        info.arguments().map(a -> List.of(a).contains(pgData.toString())).orElse(false);
-    return postgres && onPgData;
-  }
-
-  private static void stop(ProcessHandle process) {
-    stop(process, FAST_SHUTDOWN);
-  }
-
-  private static void stop(ProcessHandle process, String signal) {
-    if (!process.isAlive()) {
-      return; // its pid may belong to another process by now
-    }
-    try {
-      new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
-      try {
-        process.onExit().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        log.warn("PostgreSQL pid {} ignored fast shutdown; killing it", process.pid());
-        process.destroyForcibly();
-        process.onExit().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (IOException | ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot stop PostgreSQL pid " + process.pid(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while stopping PostgreSQL", e);
-    }
   }
 
   private void awaitReady(Path pgData) {
@@ -361,14 +255,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("No free port on " + HOST, e);
-    }
-  }
-
-  private static void deleteIfExists(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
