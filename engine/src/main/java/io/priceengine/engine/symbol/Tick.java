@@ -97,10 +97,13 @@ public record Tick(
   }
 
   public static final String COMPANY_NAME_RULE =
-      "companyName must be at most " + MAX_COMPANY_NAME + " printable characters";
+      "companyName must be at most " + MAX_COMPANY_NAME + " printable Unicode characters";
 
   public static boolean isValidCompanyName(String name) {
-    return name.length() <= MAX_COMPANY_NAME && name.codePoints().noneMatch(Character::isISOControl);
+    // An unpaired surrogate is no Unicode text: neither the journal's CBOR nor PostgreSQL take it.
+    return name.length() <= MAX_COMPANY_NAME
+        && name.codePoints()
+            .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   private static boolean optionalPriceValid(BigDecimal value) {

@@ -4,7 +4,6 @@ import akka.http.javadsl.model.StatusCodes;
 import static akka.http.javadsl.server.PathMatchers.segment;
 
 import akka.http.javadsl.server.Route;
-import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.priceengine.engine.provider.ProviderCatalog;
@@ -16,8 +15,9 @@ import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.json.Json;
-import java.io.IOException;
+import io.priceengine.http.limits.RequestBodies;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +32,20 @@ public final class SymbolRoutes extends ApiDirectives {
 
   private final SymbolEntities entities;
   private final ProviderCatalog providers;
+  private final BoundedJson bodies;
+  private final RequestBodies requestBodies;
 
-  public SymbolRoutes(Json json, Tokens tokens, SymbolEntities entities, ProviderCatalog providers) {
+  public SymbolRoutes(
+      Json json,
+      Tokens tokens,
+      SymbolEntities entities,
+      ProviderCatalog providers,
+      RequestBodies requestBodies) {
     super(json, tokens);
+    this.requestBodies = requestBodies;
     this.entities = entities;
     this.providers = providers;
+    this.bodies = new BoundedJson(json.mapper());
   }
 
   public Route route() {
@@ -53,12 +62,7 @@ public final class SymbolRoutes extends ApiDirectives {
                                     authorized(
                                         Role.ADMIN,
                                         () ->
-                                            withSizeLimit(
-                                                MAX_BODY,
-                                                () ->
-                                                    entity(
-                                                        Unmarshaller.entityToByteString(),
-                                                        body -> onboard(body.toArray()))))))),
+                                            requestBodies.read(MAX_BODY, this::onboard))))),
                 path(
                     segment(),
                     raw ->
@@ -90,11 +94,9 @@ public final class SymbolRoutes extends ApiDirectives {
   private Route onboard(byte[] body) {
     JsonNode node;
     try {
-      node = json.mapper().readTree(body);
+      node = bodies.readTree(body);
     } catch (JsonProcessingException e) {
       return error(ApiError.invalidRequest("malformed JSON: " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      return error(ApiError.invalidRequest("unreadable body"));
     }
     if (node == null || !node.isObject()) {
       return error(ApiError.invalidRequest("body must be {\"symbol\",\"companyName\"?,\"provider\"?}"));

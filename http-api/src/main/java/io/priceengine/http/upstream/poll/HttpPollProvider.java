@@ -1,5 +1,6 @@
 package io.priceengine.http.upstream.poll;
 
+import io.priceengine.http.json.BoundedJson;
 import akka.NotUsed;
 import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.Http;
@@ -46,7 +47,7 @@ public final class HttpPollProvider implements PriceProvider {
 
   private final HttpPollSettings settings;
   private final CoveredSymbols covered;
-  private final ObjectMapper mapper;
+  private final BoundedJson boundedJson;
   private final FreshQuotes fresh;
   private final PollBackoff backoff;
   private final ProviderErrors errors;
@@ -68,7 +69,7 @@ public final class HttpPollProvider implements PriceProvider {
       Clock clock) {
     this.settings = settings;
     this.covered = new CoveredSymbols(settings.symbols(), universe);
-    this.mapper = mapper;
+    this.boundedJson = new BoundedJson(mapper);
     this.fresh = fresh;
     this.backoff = new PollBackoff(settings.minBackoff(), settings.maxBackoff(), clock);
     this.errors = errors;
@@ -200,7 +201,7 @@ public final class HttpPollProvider implements PriceProvider {
 
   private Optional<Tick> parse(String symbol, String body) {
     try {
-      return Optional.of(PolledQuote.parse(mapper.readTree(body), symbol));
+      return Optional.of(PolledQuote.parse(boundedJson.readTree(body), symbol));
     } catch (JsonProcessingException e) {
       errors.report("bad JSON", body);
     } catch (MalformedUpstreamData e) {
