@@ -18,7 +18,7 @@ final class HostileValues {
                 "AAPL\t", "\tAAPL", "AAPL\u007f", "AAPL\u0085", "AAPL\u2028", "ÄAPL", "AAPLß",
                 "ß", "ǅ", "İ", "ı", "ＡＡＰＬ", "AAPL\u200b", "\u202eLPAA", "AAPL\ufeff",
                 "😀", "A😀", "AAPL\ud800", "\udc00AAPL", "A\ud800B", "..", "../../etc/passwd",
-                "A".repeat(11), "A".repeat(1000), "null", "true", "0", "-1", "1e400", "NaN"));
+                "A".repeat(11), "A".repeat(1000), "0", "-1", "1e400", "_NaN"));
     for (int c = 1; c < 0x20; c += 3) {
       symbols.add("AB" + (char) c);
     }
@@ -30,7 +30,7 @@ final class HostileValues {
     return List.of(
         "AAPL%00", "%00AAPL", "AA%00PL", "AAPL%ED%A0%80", "%ED%B0%80", "AAPL%FF", "AAPL%C0%80",
         "AAPL%C0%AE", "%E2%80%AE", "AAPL%0D%0A", "AAPL%25", "AAPL%2", "AAPL%ZZ", "%", "%%",
-        "AAPL%2F..%2F..", "AAPL%5C", "A%20B", "%20AAPL", "AAPL%20%00");
+        "AAPL%2F..%2F..", "AAPL%5C", "A%20B", "%20AAPL%00", "AAPL%20%00");
   }
 
   /** Company names the API must refuse. */
