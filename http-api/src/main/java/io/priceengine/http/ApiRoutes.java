@@ -6,11 +6,11 @@ import io.priceengine.http.admin.AdminRoutes;
 import io.priceengine.http.health.HealthRoutes;
 import io.priceengine.http.history.HistoryRoutes;
 import io.priceengine.http.ingest.TickRoutes;
-import io.priceengine.http.limits.RejectedInputLog;
-import io.priceengine.http.limits.RejectedInputLogging;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.ErrorHandling;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.limits.RejectedInputLog;
+import io.priceengine.http.limits.RejectedInputLogging;
 import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
 import io.priceengine.http.stream.StreamRoutes;
@@ -36,32 +36,32 @@ public final class ApiRoutes extends AllDirectives {
       TradingUiRoutes tradingUi) {
     Route api =
         handleExceptions(
-        ErrorHandling.exceptionHandler(json),
-        () ->
-            handleRejections(
-                ErrorHandling.rejectionHandler(json),
-                () ->
-                    concat(
-                        health.route(),
-                        tradingUi.route(),
-                        pathPrefix(
-                            "api",
-                            () ->
-                                pathPrefix(
-                                    "v1",
-                                    () ->
-                                        concat(
-                                            pathPrefix(
-                                                "market-data",
-                                                () ->
-                                                    concat(
-                                                        quotes.route(),
-                                                        ticks.route(),
-                                                        streams.route(),
-                                                        history.route())),
-                                            symbols.route(),
-                                            providers.route(),
-                                            admin.route()))))));
+            ErrorHandling.exceptionHandler(json),
+            () ->
+                handleRejections(
+                    ErrorHandling.rejectionHandler(json),
+                    () ->
+                        concat(
+                            health.route(),
+                            tradingUi.route(),
+                            pathPrefix(
+                                "api",
+                                () ->
+                                    pathPrefix(
+                                        "v1",
+                                        () ->
+                                            concat(
+                                                pathPrefix(
+                                                    "market-data",
+                                                    () ->
+                                                        concat(
+                                                            quotes.route(),
+                                                            ticks.route(),
+                                                            streams.route(),
+                                                            history.route())),
+                                                symbols.route(),
+                                                providers.route(),
+                                                admin.route()))))));
     RejectedInputLogging rejectedInput =
         new RejectedInputLogging(json.mapper(), RejectedInputLog.shared());
     return rejectedInput.around(

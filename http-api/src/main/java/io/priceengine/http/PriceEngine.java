@@ -252,7 +252,8 @@ public final class PriceEngine {
         CoordinatedShutdown.PhaseBeforeClusterShutdown(),
         "log-leaving",
         () -> {
-          log.info("Shutdown: HTTP unbound and requests done; handing off shards, leaving the cluster");
+          log.info(
+              "Shutdown: HTTP unbound and requests done; handing off shards, leaving the cluster");
           return CompletableFuture.completedFuture(Done.getInstance());
         });
     shutdown.addTask(

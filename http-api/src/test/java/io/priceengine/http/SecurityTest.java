@@ -56,11 +56,16 @@ class SecurityTest {
         TestEngine.start(
             "security",
             Map.of(
-                "price-engine.http.read-token", READ_TOKEN,
-                "price-engine.http.allowed-origins", ALLOWED,
-                "price-engine.http.body-timeout", "2s",
-                "price-engine.http.ingest-rate-limit", 100,
-                "price-engine.http.ingest-burst", 200));
+                "price-engine.http.read-token",
+                READ_TOKEN,
+                "price-engine.http.allowed-origins",
+                ALLOWED,
+                "price-engine.http.body-timeout",
+                "2s",
+                "price-engine.http.ingest-rate-limit",
+                100,
+                "price-engine.http.ingest-burst",
+                200));
     api = engine.client();
     port = engine.engine().port();
     http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -73,7 +78,8 @@ class SecurityTest {
     ROOT.detachAppender(LOG);
     for (ILoggingEvent event : LOG.list) {
       String line = event.getFormattedMessage();
-      for (String token : new String[] {INGEST_TOKEN, ADMIN_TOKEN, READ_TOKEN, "secret-in-bad-header"}) {
+      for (String token :
+          new String[] {INGEST_TOKEN, ADMIN_TOKEN, READ_TOKEN, "secret-in-bad-header"}) {
         assertFalse(line.contains(token), "token in the log: " + line);
       }
     }
@@ -154,29 +160,42 @@ class SecurityTest {
 
   @Test
   void oversizedUrisHeadersAndBodiesGetTheirStatusAndErrorBody() {
-    assertError(api.get("/api/v1/market-data/prices?symbols=" + "A,".repeat(10_000)), 414,
+    assertError(
+        api.get("/api/v1/market-data/prices?symbols=" + "A,".repeat(10_000)),
+        414,
         "invalid_request");
     assertError(
-        api.send(api.request("/health/live", null).header("X-Big", "x".repeat(10_000)).GET().build()),
+        api.send(
+            api.request("/health/live", null).header("X-Big", "x".repeat(10_000)).GET().build()),
         431,
         "invalid_request");
     assertError(
-        api.post("/api/v1/symbols", ADMIN_TOKEN,
+        api.post(
+            "/api/v1/symbols",
+            ADMIN_TOKEN,
             "{\"symbol\":\"BIG\",\"companyName\":\"" + "x".repeat(70_000) + "\"}"),
         413,
         "payload_too_large");
     String chunk = "[" + "1,".repeat(32_000) + "1]";
     StringBuilder chunked = new StringBuilder();
     for (int i = 0; i < 20; i++) {
-      chunked.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+      chunked
+          .append(Integer.toHexString(chunk.length()))
+          .append("\r\n")
+          .append(chunk)
+          .append("\r\n");
     }
     chunked.append("0\r\n\r\n");
     assertError(
         RawHttp.exchange(
             port,
-            "POST " + TICKS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                + INGEST_TOKEN + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked,
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + INGEST_TOKEN
+                + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + chunked,
             Duration.ofSeconds(20)),
         413,
         "payload_too_large");
@@ -185,19 +204,26 @@ class SecurityTest {
   @Test
   void unknownMethodsVersionsAndBadHeadersAreBadRequestsWithTheErrorBody() {
     assertError(
-        RawHttp.exchange(port, "BREW /health/live HTTP/1.1\r\nHost: x\r\n\r\n", Duration.ofSeconds(10)),
-        400, "invalid_request");
+        RawHttp.exchange(
+            port, "BREW /health/live HTTP/1.1\r\nHost: x\r\n\r\n", Duration.ofSeconds(10)),
+        400,
+        "invalid_request");
     assertError(
-        RawHttp.exchange(port, "GET /health/live HTTP/3.7\r\nHost: x\r\n\r\n", Duration.ofSeconds(10)),
-        400, "invalid_request");
+        RawHttp.exchange(
+            port, "GET /health/live HTTP/3.7\r\nHost: x\r\n\r\n", Duration.ofSeconds(10)),
+        400,
+        "invalid_request");
     assertError(
         RawHttp.exchange(port, "GET /health/live\r\n\r\n", Duration.ofSeconds(10)),
-        400, "invalid_request");
+        400,
+        "invalid_request");
     // an illegal Authorization header: Akka would warn with its value unless told not to
     RawHttp.Answer answer =
         RawHttp.exchange(
             port,
-            "GET /api/v1/symbols HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer secret-in-bad-header ==,\"\r\n"
+            "GET /api/v1/symbols HTTP/1.1\r\n"
+                + "Host: x\r\n"
+                + "Authorization: Bearer secret-in-bad-header ==,\"\r\n"
                 + "Connection: close\r\n\r\n",
             Duration.ofSeconds(10));
     assertTrue(answer.status() == 400 || answer.status() == 401, answer.head());
@@ -210,7 +236,10 @@ class SecurityTest {
       OutputStream out = socket.getOutputStream();
       long started = System.nanoTime();
       out.write(
-          ("POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
+          ("POST "
+                  + TICKS
+                  + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + INGEST_TOKEN
                   + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"symb")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -248,7 +277,8 @@ class SecurityTest {
   private static int sseStatus(String origin) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
-                URI.create(api.baseUrl() + "/api/v1/market-data/stream?symbols=ORIG&token=" + READ_TOKEN))
+                URI.create(
+                    api.baseUrl() + "/api/v1/market-data/stream?symbols=ORIG&token=" + READ_TOKEN))
             .timeout(Duration.ofSeconds(30));
     if (origin != null) {
       request.header("Origin", origin);

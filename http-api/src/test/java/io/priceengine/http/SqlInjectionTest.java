@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SQL in symbols and parameters is refused as input and never reaches the database: every
- * statement binds its parameters, and the symbol grammar leaves no room for SQL anyway.
+ * SQL in symbols and parameters is refused as input and never reaches the database: every statement
+ * binds its parameters, and the symbol grammar leaves no room for SQL anyway.
  */
 class SqlInjectionTest {
   private static final List<String> HOSTILE =
@@ -92,14 +92,18 @@ class SqlInjectionTest {
     for (String parameter : List.of("from", "to", "before", "limit")) {
       assertRefused(
           api.get(
-              "/api/v1/market-data/prices/AAPL/history?" + parameter + "=" + path("1'; DROP TABLE x;--")),
+              "/api/v1/market-data/prices/AAPL/history?"
+                  + parameter
+                  + "="
+                  + path("1'; DROP TABLE x;--")),
           Set.of("invalid_request"));
     }
     assertEquals(tablesBefore, SqlRows.rows(engine.jdbcUrl(), TABLES));
     assertEquals(List.of("1"), SqlRows.rows(engine.jdbcUrl(), "SELECT count(*) FROM x"));
     assertEquals(
         List.of("0"),
-        SqlRows.rows(engine.jdbcUrl(), "SELECT count(*) FROM symbol_universe WHERE symbol LIKE '%''%'"));
+        SqlRows.rows(
+            engine.jdbcUrl(), "SELECT count(*) FROM symbol_universe WHERE symbol LIKE '%''%'"));
   }
 
   @Test
@@ -107,7 +111,8 @@ class SqlInjectionTest {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try (WsClient client =
         WsClient.connect(
-            http, URI.create("ws://127.0.0.1:" + engine.engine().port() + "/api/v1/market-data/ws"))) {
+            http,
+            URI.create("ws://127.0.0.1:" + engine.engine().port() + "/api/v1/market-data/ws"))) {
       client.send("{\"action\":\"subscribe\",\"symbols\":[\"A'; DROP TABLE x;--\"]}");
       assertEquals("invalid_symbol", client.next().path("code").asText());
     }

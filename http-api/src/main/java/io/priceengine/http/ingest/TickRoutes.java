@@ -1,7 +1,7 @@
 package io.priceengine.http.ingest;
 
-import akka.http.javadsl.server.Route;
 import akka.http.javadsl.model.headers.RetryAfter;
+import akka.http.javadsl.server.Route;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.provider.ProviderStats;
 import io.priceengine.engine.symbol.Rejection;
@@ -90,7 +90,8 @@ public final class TickRoutes extends ApiDirectives {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
       return respondWithHeader(
           RetryAfter.create(seconds),
-          () -> error(ApiError.rateLimited("ingest rate limit of this token exceeded; retry later")));
+          () ->
+              error(ApiError.rateLimited("ingest rate limit of this token exceeded; retry later")));
     }
     return onSuccess(
         deliver(parsed.items()),

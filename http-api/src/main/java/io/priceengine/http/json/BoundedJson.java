@@ -119,7 +119,8 @@ public final class BoundedJson {
     int e = Math.max(text.indexOf('e'), text.indexOf('E'));
     if (e >= 0) {
       String exponent = text.substring(e + 1).replaceFirst("^[+-]?0*", "");
-      if (exponent.length() > 4 || (!exponent.isEmpty() && Integer.parseInt(exponent) > MAX_EXPONENT)) {
+      if (exponent.length() > 4
+          || (!exponent.isEmpty() && Integer.parseInt(exponent) > MAX_EXPONENT)) {
         throw refuse(parser, "a JSON number's exponent is beyond ±" + MAX_EXPONENT);
       }
     }

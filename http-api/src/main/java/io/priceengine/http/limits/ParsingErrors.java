@@ -40,7 +40,8 @@ public final class ParsingErrors extends ParsingErrorHandler {
   static ApiError errorFor(int status) {
     return switch (status) {
       case 413 -> ApiError.payloadTooLarge("request body is too large");
-      case 414 -> new ApiError(StatusCodes.URI_TOO_LONG, "invalid_request", "request URI is too long");
+      case 414 ->
+          new ApiError(StatusCodes.URI_TOO_LONG, "invalid_request", "request URI is too long");
       case 431 ->
           new ApiError(
               StatusCodes.REQUEST_HEADER_FIELDS_TOO_LARGE,

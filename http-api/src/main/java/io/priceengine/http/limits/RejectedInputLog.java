@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per rejected request (status, code, method, path, remote address), at most {@link
- * #MAX_LINES} per {@link #WINDOW} (10 s), then one line counting the rest, so that a flood of hostile
- * requests cannot flood the log. Never the query string (it may hold a {@code ?token=}), never a
- * header, never a stack trace: rejecting bad input is no error of ours.
+ * #MAX_LINES} per {@link #WINDOW} (10 s), then one line counting the rest, so that a flood of
+ * hostile requests cannot flood the log. Never the query string (it may hold a {@code ?token=}),
+ * never a header, never a stack trace: rejecting bad input is no error of ours.
  */
 public final class RejectedInputLog {
   static final int MAX_LINES = 20;
@@ -56,11 +56,18 @@ public final class RejectedInputLog {
       logged++;
     }
     if (suppressedBefore > 0) {
-      log.warn("rejected input: {} more requests rejected in the previous {} s, not logged",
-          suppressedBefore, window.toSeconds());
+      log.warn(
+          "rejected input: {} more requests rejected in the previous {} s, not logged",
+          suppressedBefore,
+          window.toSeconds());
     }
-    log.warn("rejected input: status={} code={} method={} path={} remote={}",
-        status, code, printable(method), printable(path), remote);
+    log.warn(
+        "rejected input: status={} code={} method={} path={} remote={}",
+        status,
+        code,
+        printable(method),
+        printable(path),
+        remote);
   }
 
   /** No control characters (no forged log lines) and a bounded length. */

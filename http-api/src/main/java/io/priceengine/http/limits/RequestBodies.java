@@ -38,9 +38,10 @@ public final class RequestBodies extends AllDirectives {
   }
 
   private Route failed(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     ApiError error =
         cause instanceof TimeoutException
             ? ApiError.requestTimeout(

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket: {@code ratePerSecond} permits refill continuously up to {@code burst}. Thread-safe;
- * one bucket per ingest token, and one (used by a single stream stage) per WebSocket connection.
+ * A token bucket: {@code ratePerSecond} permits refill continuously up to {@code burst}.
+ * Thread-safe; one bucket per ingest token, and one (used by a single stream stage) per WebSocket
+ * connection.
  */
 public final class TokenBucket {
   private final double ratePerNano;

@@ -71,8 +71,7 @@ final class ClientRequestParser {
       return symbols.error();
     }
     JsonNode frequency = root.get("maxFrequency");
-    if (frequency != null
-        && !(frequency.isNumber() && frequency.asDouble() >= MIN_FREQUENCY)) {
+    if (frequency != null && !(frequency.isNumber() && frequency.asDouble() >= MIN_FREQUENCY)) {
       return new Invalid(
           id,
           INVALID_REQUEST,

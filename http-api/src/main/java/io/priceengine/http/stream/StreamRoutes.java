@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * GET /market-data/ws (WebSocket) and GET /market-data/stream (Server-Sent Events): live quotes
  * with snapshots and resume (API.md). Both are read endpoints that also take {@code ?token=}, since
  * browsers cannot set headers on either; a WebSocket handshake or an event stream must also come
- * from an allowed {@code Origin} when a list is configured (a browser always sends its page's origin, so another
- * site's page cannot ride on a user's token). Sessions are counted while they run.
+ * from an allowed {@code Origin} when a list is configured (a browser always sends its page's
+ * origin, so another site's page cannot ride on a user's token). Sessions are counted while they
+ * run.
  */
 public final class StreamRoutes extends ApiDirectives {
   private final QuoteFeeds feeds;

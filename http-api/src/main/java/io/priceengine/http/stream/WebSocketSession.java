@@ -63,7 +63,8 @@ final class WebSocketSession {
     TokenBucket bucket = TokenBucket.of(rate, rate);
     return request -> {
       boolean costly =
-          request instanceof ClientRequest.Subscribe || request instanceof ClientRequest.Unsubscribe;
+          request instanceof ClientRequest.Subscribe
+              || request instanceof ClientRequest.Unsubscribe;
       if (costly && !bucket.take(1).isZero()) {
         return List.of(
             new ClientRequest.Invalid(

@@ -17,7 +17,8 @@ public record SymbolList(List<String> symbols, ApiError error) {
 
   public static SymbolList parse(Optional<String> raw, int max) {
     if (raw.isEmpty() || raw.get().isBlank()) {
-      return failure(ApiError.invalidRequest("query parameter symbols is required, e.g. ?symbols=AAPL,MSFT"));
+      return failure(
+          ApiError.invalidRequest("query parameter symbols is required, e.g. ?symbols=AAPL,MSFT"));
     }
     String[] parts = raw.get().split(",", -1);
     if (parts.length > max) {

@@ -1,14 +1,13 @@
 package io.priceengine.http.symbol;
 
-import akka.http.javadsl.model.StatusCodes;
 import static akka.http.javadsl.server.PathMatchers.segment;
 
+import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.symbol.Listing;
-import io.priceengine.engine.symbol.Quote;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.ApiDirectives;
@@ -61,8 +60,7 @@ public final class SymbolRoutes extends ApiDirectives {
                                 () ->
                                     authorized(
                                         Role.ADMIN,
-                                        () ->
-                                            requestBodies.read(MAX_BODY, this::onboard))))),
+                                        () -> requestBodies.read(MAX_BODY, this::onboard))))),
                 path(
                     segment(),
                     raw ->
@@ -99,7 +97,8 @@ public final class SymbolRoutes extends ApiDirectives {
       return error(ApiError.invalidRequest("malformed JSON: " + e.getOriginalMessage()));
     }
     if (node == null || !node.isObject()) {
-      return error(ApiError.invalidRequest("body must be {\"symbol\",\"companyName\"?,\"provider\"?}"));
+      return error(
+          ApiError.invalidRequest("body must be {\"symbol\",\"companyName\"?,\"provider\"?}"));
     }
     JsonNode symbol = node.get("symbol");
     if (symbol == null || !symbol.isTextual()) {

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class UpstreamFields {
   private static final int MAX_INTEGER_DIGITS = Prices.MAX.precision() - Prices.MAX.scale();
+
   private UpstreamFields() {}
 
   public static String symbol(JsonNode node) throws MalformedUpstreamData {

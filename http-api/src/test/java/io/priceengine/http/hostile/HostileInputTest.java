@@ -133,19 +133,31 @@ class HostileInputTest {
         if (price.equals("null") && !field.equals("price")) {
           continue; // an absent optional field: a valid tick
         }
-        String kind = price.startsWith("\"N") || price.contains("Infinity")
-            ? "NaN/Infinity"
-            : "bad number";
-        tick(kind, "{\"symbol\":\"HOSTILE\",\"price\":1,\"" + field + "\":" + price + "}"
-            .replace("\"price\":1,\"price\":", "\"price\":"));
+        String kind =
+            price.startsWith("\"N") || price.contains("Infinity") ? "NaN/Infinity" : "bad number";
+        tick(
+            kind,
+            "{\"symbol\":\"HOSTILE\",\"price\":1,\""
+                + field
+                + "\":"
+                + price
+                + "}".replace("\"price\":1,\"price\":", "\"price\":"));
       }
     }
     Map<String, List<String>> wrongTypes =
         Map.of(
-            "volume", List.of("-1", "1.5", "\"1\"", "true", "[]", "{}", "1e400", "18446744073709551616"),
+            "volume",
+                List.of("-1", "1.5", "\"1\"", "true", "[]", "{}", "1e400", "18446744073709551616"),
             "sourceTimestamp",
-                List.of("1", "\"yesterday\"", "\"2026-13-45T99:99:99Z\"", "\"2026-11-22\"", "[]",
-                    "true", "\"2026-11-22T10:15:30\"", "\"\\u0000\""),
+                List.of(
+                    "1",
+                    "\"yesterday\"",
+                    "\"2026-13-45T99:99:99Z\"",
+                    "\"2026-11-22\"",
+                    "[]",
+                    "true",
+                    "\"2026-11-22T10:15:30\"",
+                    "\"\\u0000\""),
             "provider", List.of("1", "[]", "{}", "true", "\"nope\"", "\"SIMULATED\\u0000\""),
             "companyName", List.of("1", "[]", "{}", "true"),
             "symbol", List.of("1", "[]", "{}", "true", "null", "1e400"));
@@ -153,26 +165,40 @@ class HostileInputTest {
         (field, values) -> {
           for (String value : values) {
             String tick = "{\"symbol\":\"HOSTILE\",\"price\":1,\"" + field + "\":" + value + "}";
-            tick("wrong type", tick.replace("\"symbol\":\"HOSTILE\",\"price\":1,\"symbol\":",
-                "\"price\":1,\"symbol\":"));
+            tick(
+                "wrong type",
+                tick.replace(
+                    "\"symbol\":\"HOSTILE\",\"price\":1,\"symbol\":", "\"price\":1,\"symbol\":"));
           }
         });
     for (String name : HostileValues.badCompanyNames()) {
-      tick("hostile company name", "{\"symbol\":\"HOSTILE\",\"price\":1,\"companyName\":" + text(name) + "}");
+      tick(
+          "hostile company name",
+          "{\"symbol\":\"HOSTILE\",\"price\":1,\"companyName\":" + text(name) + "}");
     }
     for (String extra :
-        List.of("\"evil\":1", "\"$where\":\"1==1\"", "\"__proto__\":{\"admin\":true}",
-            "\"constructor\":{}", "\"x\":[" + "1,".repeat(1000) + "1]")) {
+        List.of(
+            "\"evil\":1",
+            "\"$where\":\"1==1\"",
+            "\"__proto__\":{\"admin\":true}",
+            "\"constructor\":{}",
+            "\"x\":[" + "1,".repeat(1000) + "1]")) {
       tick("unknown field", "{\"symbol\":\"HOSTILE\",\"price\":-1," + extra + "}");
     }
     tick("duplicate key", "{\"symbol\":\"A\",\"symbol\":\"B\",\"price\":1}");
     tick("duplicate key", "{\"ticks\":[{\"symbol\":\"A\",\"price\":1,\"price\":2}]}");
-    tick("duplicate key", "{\"symbol\":\"A\",\"price\":1,\"companyName\":\"x\",\"companyName\":\"y\"}");
+    tick(
+        "duplicate key",
+        "{\"symbol\":\"A\",\"price\":1,\"companyName\":\"x\",\"companyName\":\"y\"}");
     tick("wrong type", "{\"ticks\":[1,\"x\",null,[],{},true]}");
-    tick("oversized body", IntStream.range(0, 1001)
-        .mapToObj(i -> "{\"symbol\":\"HOSTILE\",\"price\":-1}")
-        .collect(Collectors.joining(",", "{\"ticks\":[", "]}")));
-    tick("oversized body", "{\"symbol\":\"HOSTILE\",\"price\":-1,\"pad\":\"" + "x".repeat(1_100_000) + "\"}");
+    tick(
+        "oversized body",
+        IntStream.range(0, 1001)
+            .mapToObj(i -> "{\"symbol\":\"HOSTILE\",\"price\":-1}")
+            .collect(Collectors.joining(",", "{\"ticks\":[", "]}")));
+    tick(
+        "oversized body",
+        "{\"symbol\":\"HOSTILE\",\"price\":-1,\"pad\":\"" + "x".repeat(1_100_000) + "\"}");
     tick("oversized body", "[" + "1,".repeat(600_000) + "1]");
     record("no token", send("POST", TICKS, null, "{\"symbol\":\"A\",\"price\":1}"), Set.of(401));
     record("no token", send("POST", TICKS, "Bearer", "{}"), Set.of(401));
@@ -197,30 +223,55 @@ class HostileInputTest {
       record("bad JSON", send("POST", SYMBOLS, ADMIN_TOKEN, document), BAD_OR_TOO_LARGE);
     }
     for (String symbol : HostileValues.symbols()) {
-      record("hostile symbol", send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":" + text(symbol) + "}"),
+      record(
+          "hostile symbol",
+          send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":" + text(symbol) + "}"),
           BAD_REQUEST);
     }
     for (String name : HostileValues.badCompanyNames()) {
-      record("hostile company name",
-          send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"HOSTILE\",\"companyName\":" + text(name) + "}"),
+      record(
+          "hostile company name",
+          send(
+              "POST",
+              SYMBOLS,
+              ADMIN_TOKEN,
+              "{\"symbol\":\"HOSTILE\",\"companyName\":" + text(name) + "}"),
           BAD_REQUEST);
     }
     for (String value : List.of("1", "[]", "{}", "true", "1e400")) {
-      record("wrong type", send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":" + value + "}"), BAD_REQUEST);
-      record("wrong type",
-          send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"HOSTILE\",\"companyName\":" + value + "}"),
+      record(
+          "wrong type",
+          send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":" + value + "}"),
           BAD_REQUEST);
-      record("wrong type",
+      record(
+          "wrong type",
+          send(
+              "POST",
+              SYMBOLS,
+              ADMIN_TOKEN,
+              "{\"symbol\":\"HOSTILE\",\"companyName\":" + value + "}"),
+          BAD_REQUEST);
+      record(
+          "wrong type",
           send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"HOSTILE\",\"provider\":" + value + "}"),
           BAD_REQUEST);
     }
-    record("unknown field",
-        send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"HOSTILE\",\"provider\":\"nope\",\"x\":1}"),
+    record(
+        "unknown field",
+        send(
+            "POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"HOSTILE\",\"provider\":\"nope\",\"x\":1}"),
         BAD_REQUEST);
-    record("duplicate key",
-        send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"A\",\"symbol\":\"B\"}"), BAD_REQUEST);
-    record("oversized body",
-        send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"A\",\"companyName\":\"" + "x".repeat(70_000) + "\"}"),
+    record(
+        "duplicate key",
+        send("POST", SYMBOLS, ADMIN_TOKEN, "{\"symbol\":\"A\",\"symbol\":\"B\"}"),
+        BAD_REQUEST);
+    record(
+        "oversized body",
+        send(
+            "POST",
+            SYMBOLS,
+            ADMIN_TOKEN,
+            "{\"symbol\":\"A\",\"companyName\":\"" + "x".repeat(70_000) + "\"}"),
         Set.of(413));
     record("no token", send("POST", SYMBOLS, INGEST_TOKEN, "{\"symbol\":\"A\"}"), Set.of(403));
     record("no token", send("DELETE", SYMBOLS + "/AAPL", null, null), Set.of(401));
@@ -240,10 +291,20 @@ class HostileInputTest {
       }
       raw("hostile symbol", "GET", PRICES + "/" + symbol, null, BAD_OR_MISSING);
       raw("hostile symbol", "GET", PRICES + "/" + symbol + "/history", null, BAD_OR_MISSING);
-      raw("hostile symbol", "GET", PRICES + "/" + symbol + "/candles?interval=1m", null, BAD_OR_MISSING);
+      raw(
+          "hostile symbol",
+          "GET",
+          PRICES + "/" + symbol + "/candles?interval=1m",
+          null,
+          BAD_OR_MISSING);
       raw("hostile symbol", "DELETE", SYMBOLS + "/" + symbol, ADMIN_TOKEN, BAD_OR_MISSING);
       raw("hostile symbol", "GET", PRICES + "?symbols=AAPL," + symbol, null, BAD_REQUEST);
-      raw("hostile symbol", "GET", "/api/v1/market-data/stream?symbols=" + symbol, null, BAD_REQUEST);
+      raw(
+          "hostile symbol",
+          "GET",
+          "/api/v1/market-data/stream?symbols=" + symbol,
+          null,
+          BAD_REQUEST);
       raw("hostile symbol", "GET", "/api/v1/market-data/ws?symbols=" + symbol, null, BAD_REQUEST);
     }
     raw("oversized query", "GET", PRICES + "?symbols=" + "A,".repeat(501) + "B", null, BAD_REQUEST);
@@ -252,24 +313,61 @@ class HostileInputTest {
 
   private void queryParameters() {
     String history = PRICES + "/HOSTILE/history?";
-    for (String limit : List.of("-1", "0", "1001", "abc", "1e3", "", "99999999999999999999", "1.5", "%00")) {
+    for (String limit :
+        List.of("-1", "0", "1001", "abc", "1e3", "", "99999999999999999999", "1.5", "%00")) {
       raw("bad parameter", "GET", history + "limit=" + limit, null, BAD_REQUEST);
       if (!limit.equals("1001")) { // a valid history id
         raw("bad parameter", "GET", history + "before=" + limit, null, BAD_REQUEST);
       }
     }
-    for (String time : List.of("yesterday", "2026-13-01T00:00:00Z", "1", "%00", "2026-11-22T10:15:30",
-        "+999999999-12-31T23:59:59Z", "2026-11-22T10:15:30Z%00")) {
+    for (String time :
+        List.of(
+            "yesterday",
+            "2026-13-01T00:00:00Z",
+            "1",
+            "%00",
+            "2026-11-22T10:15:30",
+            "+999999999-12-31T23:59:59Z",
+            "2026-11-22T10:15:30Z%00")) {
       raw("bad parameter", "GET", history + "from=" + time, null, BAD_REQUEST);
-      raw("bad parameter", "GET", PRICES + "/HOSTILE/candles?interval=1m&to=" + time, null, BAD_REQUEST);
+      raw(
+          "bad parameter",
+          "GET",
+          PRICES + "/HOSTILE/candles?interval=1m&to=" + time,
+          null,
+          BAD_REQUEST);
     }
-    raw("bad parameter", "GET", history + "from=2026-11-22T10:00:00Z&to=2026-11-21T10:00:00Z", null, BAD_REQUEST);
+    raw(
+        "bad parameter",
+        "GET",
+        history + "from=2026-11-22T10:00:00Z&to=2026-11-21T10:00:00Z",
+        null,
+        BAD_REQUEST);
     for (String interval : List.of("7m", "1M", "", "1m;DROP", "1000d", "%00", "1m%00", "1s")) {
-      raw("bad parameter", "GET", PRICES + "/HOSTILE/candles?interval=" + interval, null, BAD_REQUEST);
+      raw(
+          "bad parameter",
+          "GET",
+          PRICES + "/HOSTILE/candles?interval=" + interval,
+          null,
+          BAD_REQUEST);
     }
-    for (String since : List.of("AAPL", "AAPL:", "AAPL:-1", "AAPL:x", ":1", "1AAPL:1", "AAPL:1%00",
-        "AAPL:99999999999999999999", "AAPL:1:2")) {
-      raw("bad parameter", "GET", "/api/v1/market-data/stream?symbols=AAPL&since=" + since, null, BAD_REQUEST);
+    for (String since :
+        List.of(
+            "AAPL",
+            "AAPL:",
+            "AAPL:-1",
+            "AAPL:x",
+            ":1",
+            "1AAPL:1",
+            "AAPL:1%00",
+            "AAPL:99999999999999999999",
+            "AAPL:1:2")) {
+      raw(
+          "bad parameter",
+          "GET",
+          "/api/v1/market-data/stream?symbols=AAPL&since=" + since,
+          null,
+          BAD_REQUEST);
     }
   }
 
@@ -277,9 +375,19 @@ class HostileInputTest {
 
   private void wrongMethods() {
     List<String> endpoints =
-        List.of(PRICES + "/AAPL", PRICES + "?symbols=AAPL", PRICES + "/AAPL/history",
-            PRICES + "/AAPL/candles", TICKS, SYMBOLS, SYMBOLS + "/AAPL", "/api/v1/providers",
-            "/api/v1/admin/metrics", "/health/live", "/health/ready", "/api/v1/market-data/stream",
+        List.of(
+            PRICES + "/AAPL",
+            PRICES + "?symbols=AAPL",
+            PRICES + "/AAPL/history",
+            PRICES + "/AAPL/candles",
+            TICKS,
+            SYMBOLS,
+            SYMBOLS + "/AAPL",
+            "/api/v1/providers",
+            "/api/v1/admin/metrics",
+            "/health/live",
+            "/health/ready",
+            "/api/v1/market-data/stream",
             "/api/v1/market-data/ws");
     for (String endpoint : endpoints) {
       for (String method : List.of("PUT", "PATCH", "POST", "DELETE")) {
@@ -296,33 +404,71 @@ class HostileInputTest {
 
   private void rawRequests() {
     Set<Integer> refused = Set.of(400, 404, 405, 411, 413, 414, 431);
-    for (String method : List.of("BREW", "get", "G\u0000T", "M".repeat(100), "CONNECT", "TRACE", "FOO BAR")) {
+    for (String method :
+        List.of("BREW", "get", "G\u0000T", "M".repeat(100), "CONNECT", "TRACE", "FOO BAR")) {
       rawText("bad method", method + " /health/live HTTP/1.1\r\nHost: x\r\n\r\n", refused);
     }
-    for (String version : List.of("HTTP/0.9", "HTTP/1.2", "HTTP/2.0", "HTTP/9.9", "HTTX/1.1", "HTTP/1.1x", "", "HTTP/1")) {
+    for (String version :
+        List.of(
+            "HTTP/0.9",
+            "HTTP/1.2",
+            "HTTP/2.0",
+            "HTTP/9.9",
+            "HTTX/1.1",
+            "HTTP/1.1x",
+            "",
+            "HTTP/1")) {
       rawText("bad HTTP version", "GET /health/live " + version + "\r\nHost: x\r\n\r\n", refused);
     }
     List<String> malformed =
         List.of(
-            "GET /health/live\r\n\r\n", "GET  /health/live  HTTP/1.1\r\n\r\n",
-            "GET health/live HTTP/1.1\r\nHost: x\r\n\r\n", "GET /health/live HTTP/1.1\r\nNoColon\r\n\r\n",
+            "GET /health/live\r\n\r\n",
+            "GET  /health/live  HTTP/1.1\r\n\r\n",
+            "GET health/live HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /health/live HTTP/1.1\r\nNoColon\r\n\r\n",
             "GET /health/live HTTP/1.1\r\nBad Name: x\r\n\r\n",
             "GET /health/live HTTP/1.1\r\nHost: x\r\nX: a\u0000b\r\n\r\n",
-            "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", "GET /\u00ff HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /\u00ff HTTP/1.1\r\nHost: x\r\n\r\n",
             "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
             "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n",
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\n"
+                + "Host: x\r\n"
+                + "Content-Length: 5\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                + "0\r\n\r\n",
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + INGEST_TOKEN
                 + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + INGEST_TOKEN
                 + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"sym\r\nffffffffffffffffff\r\n",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + INGEST_TOKEN
                 + "\r\nTransfer-Encoding: gzip\r\n\r\n",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + INGEST_TOKEN
                 + "\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nabcd",
-            "POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
+            "POST "
+                + TICKS
+                + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + INGEST_TOKEN
                 + "\r\nContent-Length: 5000000\r\n\r\n{");
     for (String request : malformed) {
       rawText("malformed request", request, refused);
@@ -330,17 +476,31 @@ class HostileInputTest {
     // no request line to answer: the server may close without a response
     rawText("malformed request", "GET\r\n\r\n", Set.of(0, 400));
     // an obsolete folded header line: RFC 9112 lets a server unfold it, and Akka does
-    rawText("malformed request", "GET /health/live HTTP/1.1\r\nHost: x\r\nX: a\r\n folded\r\n\r\n",
+    rawText(
+        "malformed request",
+        "GET /health/live HTTP/1.1\r\nHost: x\r\nX: a\r\n folded\r\n\r\n",
         Set.of(200, 400));
     StringBuilder manyHeaders = new StringBuilder("GET /health/live HTTP/1.1\r\nHost: x\r\n");
     for (int i = 0; i < 100; i++) {
       manyHeaders.append("X-H").append(i).append(": v\r\n");
     }
     rawText("huge headers", manyHeaders + "\r\n", Set.of(400, 431)); // Akka: 400 for too many
-    rawText("huge headers", "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "x".repeat(10_000) + "\r\n\r\n", Set.of(431));
-    rawText("huge headers", "GET /health/live HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + "t".repeat(10_000) + "\r\n\r\n", Set.of(431));
-    rawText("huge headers", "GET /health/live HTTP/1.1\r\nHost: x\r\n" + "X".repeat(200) + ": v\r\n\r\n", Set.of(431, 400));
-    rawText("huge headers", "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", Set.of(414));
+    rawText(
+        "huge headers",
+        "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "x".repeat(10_000) + "\r\n\r\n",
+        Set.of(431));
+    rawText(
+        "huge headers",
+        "GET /health/live HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+            + "t".repeat(10_000)
+            + "\r\n\r\n",
+        Set.of(431));
+    rawText(
+        "huge headers",
+        "GET /health/live HTTP/1.1\r\nHost: x\r\n" + "X".repeat(200) + ": v\r\n\r\n",
+        Set.of(431, 400));
+    rawText(
+        "huge headers", "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", Set.of(414));
   }
 
   // ---- WebSocket ------------------------------------------------------------------------------
@@ -356,34 +516,80 @@ class HostileInputTest {
       messages.add("{\"action\":\"subscribe\",\"symbols\":[" + text(symbol) + "]}");
       messages.add("{\"action\":\"unsubscribe\",\"symbols\":[" + text(symbol) + "]}");
     }
-    for (String frequency : List.of("0", "-1", "1e-300", "0.0009", "\"fast\"", "true", "[]", "{}", "null", "-1e400", "1e-1001")) {
-      messages.add("{\"action\":\"subscribe\",\"symbols\":[\"HOSTILE\"],\"maxFrequency\":" + frequency + "}");
+    for (String frequency :
+        List.of(
+            "0",
+            "-1",
+            "1e-300",
+            "0.0009",
+            "\"fast\"",
+            "true",
+            "[]",
+            "{}",
+            "null",
+            "-1e400",
+            "1e-1001")) {
+      messages.add(
+          "{\"action\":\"subscribe\",\"symbols\":[\"HOSTILE\"],\"maxFrequency\":"
+              + frequency
+              + "}");
     }
-    for (String since : List.of("1", "[]", "{\"HOSTILE\":-1}", "{\"HOSTILE\":\"x\"}", "{\"HOSTILE\":1.5}",
-        "{\"HOSTILE\":1e400}", "{\"1BAD\":1}", "{\"HOSTILE\":99999999999999999999}", "{\"\\ud800\":1}")) {
+    for (String since :
+        List.of(
+            "1",
+            "[]",
+            "{\"HOSTILE\":-1}",
+            "{\"HOSTILE\":\"x\"}",
+            "{\"HOSTILE\":1.5}",
+            "{\"HOSTILE\":1e400}",
+            "{\"1BAD\":1}",
+            "{\"HOSTILE\":99999999999999999999}",
+            "{\"\\ud800\":1}")) {
       messages.add("{\"action\":\"subscribe\",\"symbols\":[\"HOSTILE\"],\"since\":" + since + "}");
     }
-    for (String symbols : List.of("\"HOSTILE\"", "[]", "{}", "1", "null", "[1]", "[null]", "[[\"A\"]]")) {
+    for (String symbols :
+        List.of("\"HOSTILE\"", "[]", "{}", "1", "null", "[1]", "[null]", "[[\"A\"]]")) {
       messages.add("{\"action\":\"subscribe\",\"symbols\":" + symbols + "}");
     }
-    messages.add("{\"action\":\"subscribe\",\"symbols\":["
-        + IntStream.range(0, 1001).mapToObj(i -> "\"S" + i + "\"").collect(Collectors.joining(",")) + "]}");
-    for (String action : List.of("\"SUBSCRIBE\"", "\"drop\"", "1", "null", "[]", "\"\\u0000\"", "\"subscribe\\u0000\"")) {
+    messages.add(
+        "{\"action\":\"subscribe\",\"symbols\":["
+            + IntStream.range(0, 1001)
+                .mapToObj(i -> "\"S" + i + "\"")
+                .collect(Collectors.joining(","))
+            + "]}");
+    for (String action :
+        List.of(
+            "\"SUBSCRIBE\"",
+            "\"drop\"",
+            "1",
+            "null",
+            "[]",
+            "\"\\u0000\"",
+            "\"subscribe\\u0000\"")) {
       messages.add("{\"action\":" + action + ",\"symbols\":[\"HOSTILE\"]}");
     }
     messages.add("{\"action\":\"subscribe\",\"action\":\"ping\",\"symbols\":[\"HOSTILE\"]}");
     messages.add("{\"action\":\"ping\",\"id\":\"\\ud800\"}");
-    try (WsProbe ws = WsProbe.connect(http, URI.create("ws://127.0.0.1:" + port + "/api/v1/market-data/ws"))) {
+    try (WsProbe ws =
+        WsProbe.connect(http, URI.create("ws://127.0.0.1:" + port + "/api/v1/market-data/ws"))) {
       for (String message : messages) {
         ws.socket.sendText(escapeNonAscii(message), true).get(10, TimeUnit.SECONDS);
         JsonNode reply = ws.next(Duration.ofSeconds(20));
         boolean expected = reply != null && "error".equals(reply.path("type").asText());
-        outcomes.record("WebSocket message", expected ? 400 : 0, expected,
+        outcomes.record(
+            "WebSocket message",
+            expected ? 400 : 0,
+            expected,
             message + " → " + (reply == null ? "no reply" : reply.toString()));
       }
-      ws.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(10, TimeUnit.SECONDS);
+      ws.socket
+          .sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true)
+          .get(10, TimeUnit.SECONDS);
       JsonNode reply = ws.next(Duration.ofSeconds(20));
-      outcomes.record("WebSocket message", 400, reply != null && "error".equals(reply.path("type").asText()),
+      outcomes.record(
+          "WebSocket message",
+          400,
+          reply != null && "error".equals(reply.path("type").asText()),
           "binary → " + reply);
       ws.socket.sendText("{\"action\":\"ping\",\"id\":\"alive\"}", true).get(10, TimeUnit.SECONDS);
       JsonNode pong = ws.next(Duration.ofSeconds(20));
@@ -393,10 +599,15 @@ class HostileInputTest {
 
   private void oversizedWebSocketFrames() throws Exception {
     for (int size : List.of(70_000, 200_000, 1_000_000)) {
-      try (WsProbe ws = WsProbe.connect(http, URI.create("ws://127.0.0.1:" + port + "/api/v1/market-data/ws"))) {
+      try (WsProbe ws =
+          WsProbe.connect(http, URI.create("ws://127.0.0.1:" + port + "/api/v1/market-data/ws"))) {
         ws.socket.sendText("{\"action\":\"ping\",\"id\":\"" + "x".repeat(size) + "\"}", true);
         Integer status = ws.closed.get(30, TimeUnit.SECONDS);
-        outcomes.record("oversized frame", status == 1009 ? 400 : 0, status == 1009, size + " → close " + status);
+        outcomes.record(
+            "oversized frame",
+            status == 1009 ? 400 : 0,
+            status == 1009,
+            size + " → close " + status);
       }
     }
   }
@@ -409,7 +620,11 @@ class HostileInputTest {
       for (int i = 0; i < 20; i++) {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(30_000);
-        socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         stalled.add(socket);
       }
@@ -428,11 +643,20 @@ class HostileInputTest {
       try (Socket socket = new Socket("127.0.0.1", port)) {
         socket.setSoTimeout(30_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST " + TICKS + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + INGEST_TOKEN
-            + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"sym").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("POST "
+                    + TICKS
+                    + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + INGEST_TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"sym")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
-        outcomes.record("slowloris body", answer.status(), answer.status() == 408, "slow body → " + answer.head());
+        outcomes.record(
+            "slowloris body",
+            answer.status(),
+            answer.status() == 408,
+            "slow body → " + answer.head());
       }
     }
   }
@@ -476,12 +700,18 @@ class HostileInputTest {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
-      request.header("Authorization", token.startsWith("Bearer") || token.contains("'") ? token : "Bearer " + token);
+      request.header(
+          "Authorization",
+          token.startsWith("Bearer") || token.contains("'") ? token : "Bearer " + token);
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(escapeNonAscii(body)));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(escapeNonAscii(body)));
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
     } catch (IOException e) {
       return new Answer(0, "I/O error: " + e);
@@ -492,16 +722,24 @@ class HostileInputTest {
   }
 
   private static void record(String kind, Answer answer, Set<Integer> allowed) {
-    outcomes.record(kind, answer.status(), allowed.contains(answer.status()) && answer.isApiError(),
+    outcomes.record(
+        kind,
+        answer.status(),
+        allowed.contains(answer.status()) && answer.isApiError(),
         answer.body());
   }
 
   /** A request line with a path as given (raw percent-encodings included), over a plain socket. */
-  private static void raw(String kind, String method, String path, String token, Set<Integer> allowed) {
-    String request = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-        + (method.equals("GET") || method.equals("DELETE") ? "" : "Content-Length: 0\r\n")
-        + "Connection: close\r\n\r\n";
+  private static void raw(
+      String kind, String method, String path, String token, Set<Integer> allowed) {
+    String request =
+        method
+            + " "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\n"
+            + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+            + (method.equals("GET") || method.equals("DELETE") ? "" : "Content-Length: 0\r\n")
+            + "Connection: close\r\n\r\n";
     rawText(kind, request, allowed);
   }
 
@@ -510,7 +748,10 @@ class HostileInputTest {
         RawHttp.exchange(port, request.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
     Answer parsed = new Answer(answer.status(), answer.body());
     boolean errorBodyIfError = answer.status() < 400 || parsed.isApiError();
-    outcomes.record(kind, answer.status(), allowed.contains(answer.status()) && errorBodyIfError,
+    outcomes.record(
+        kind,
+        answer.status(),
+        allowed.contains(answer.status()) && errorBodyIfError,
         request + " → " + answer.head() + " " + answer.body());
   }
 
@@ -547,7 +788,8 @@ class HostileInputTest {
 
     static WsProbe connect(HttpClient http, URI uri) {
       WsProbe probe = new WsProbe();
-      probe.socket = http.newWebSocketBuilder().buildAsync(uri, probe).orTimeout(60, TimeUnit.SECONDS).join();
+      probe.socket =
+          http.newWebSocketBuilder().buildAsync(uri, probe).orTimeout(60, TimeUnit.SECONDS).join();
       return probe;
     }
 

@@ -33,7 +33,11 @@ class BoundedJsonTest {
     assertEquals(
         "1.23",
         json.readTree("{\"ticks\":[{\"symbol\":\"A\",\"price\":1.2300}]}")
-            .get("ticks").get(0).get("price").decimalValue().toPlainString());
+            .get("ticks")
+            .get(0)
+            .get("price")
+            .decimalValue()
+            .toPlainString());
     assertEquals(7, json.readTree("7".getBytes(StandardCharsets.UTF_8)).intValue());
   }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 class RejectedInputLogTest {
   private final AtomicLong now = new AtomicLong();
-  private final RejectedInputLog rejected = new RejectedInputLog(3, Duration.ofSeconds(10), now::get);
+  private final RejectedInputLog rejected =
+      new RejectedInputLog(3, Duration.ofSeconds(10), now::get);
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
   private final Logger logger = (Logger) LoggerFactory.getLogger(RejectedInputLog.class);
 

@@ -21,11 +21,11 @@ class ClientRequestParserTest {
   @Test
   void maxFrequencyHasAFloorSoTheIntervalCannotOverflow() {
     for (String tiny : List.of("0.0009", "1e-300", "0", "-1")) {
-      assertEquals("invalid_request", assertInstanceOf(ClientRequest.Invalid.class, subscribe(tiny)).code());
+      assertEquals(
+          "invalid_request", assertInstanceOf(ClientRequest.Invalid.class, subscribe(tiny)).code());
     }
     assertEquals(
-        0.001,
-        assertInstanceOf(ClientRequest.Subscribe.class, subscribe("0.001")).maxFrequency());
+        0.001, assertInstanceOf(ClientRequest.Subscribe.class, subscribe("0.001")).maxFrequency());
   }
 
   @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SymbolListTest {
   @Test
   void dropsSurroundingSpacesOnly() {
-    assertEquals(List.of("AAPL", "MSFT"), SymbolList.parse(Optional.of(" aapl , MSFT "), 10).symbols());
+    assertEquals(
+        List.of("AAPL", "MSFT"), SymbolList.parse(Optional.of(" aapl , MSFT "), 10).symbols());
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.priceengine.http.upstream.poll;
 
-import io.priceengine.http.json.BoundedJson;
 import akka.NotUsed;
 import akka.actor.typed.ActorSystem;
 import akka.http.javadsl.Http;
@@ -22,6 +21,7 @@ import io.priceengine.engine.provider.ProviderStats;
 import io.priceengine.engine.symbol.Quote;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.upstream.MalformedUpstreamData;
 import java.time.Clock;

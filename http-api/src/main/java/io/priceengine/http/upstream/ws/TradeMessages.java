@@ -1,11 +1,11 @@
 package io.priceengine.http.upstream.ws;
 
-import io.priceengine.http.json.BoundedJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.priceengine.engine.provider.ProviderErrors;
 import io.priceengine.engine.symbol.Tick;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.upstream.MalformedUpstreamData;
 import io.priceengine.http.upstream.UpstreamFields;
 import java.util.ArrayList;
