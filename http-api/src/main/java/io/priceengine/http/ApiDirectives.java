@@ -2,6 +2,8 @@ package io.priceengine.http;
 
 import akka.http.javadsl.model.StatusCode;
 import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.headers.HttpChallenge;
+import akka.http.javadsl.model.headers.WWWAuthenticate;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.Route;
 import io.priceengine.engine.symbol.Rejection;
@@ -59,28 +61,38 @@ public abstract class ApiDirectives extends AllDirectives {
    * {@code allowQueryToken} accepts {@code ?token=} for browsers' WebSocket and EventSource.
    */
   protected Route authorized(Role required, boolean allowQueryToken, Supplier<Route> inner) {
+    return authenticated(required, allowQueryToken, granted -> inner.get());
+  }
+
+  protected Route authorized(Role required, Supplier<Route> inner) {
+    return authorized(required, false, inner);
+  }
+
+  /** As {@link #authorized}, for a role that always needs a token: {@code inner} gets its role. */
+  protected Route authorizedAs(Role required, Function<Role, Route> inner) {
+    return authenticated(required, false, granted -> inner.apply(granted.orElseThrow()));
+  }
+
+  private Route authenticated(
+      Role required, boolean allowQueryToken, Function<Optional<Role>, Route> inner) {
     return optionalHeaderValueByName(
         "Authorization",
         header ->
             parameterOptional(
                 "token",
                 queryToken -> {
+                  if (required == Role.READ && tokens.readsAreOpen()) {
+                    return inner.apply(Optional.empty());
+                  }
                   Optional<String> token =
                       bearer(header).or(() -> allowQueryToken ? queryToken : Optional.empty());
-                  if (required == Role.READ && tokens.readsAreOpen()) {
-                    return inner.get();
-                  }
                   if (token.isEmpty()) {
-                    return error(
-                        new ApiError(
-                            StatusCodes.UNAUTHORIZED,
-                            "unauthorized",
-                            "this endpoint needs a bearer token (Authorization: Bearer TOKEN)"));
+                    return unauthorized(
+                        "this endpoint needs a bearer token (Authorization: Bearer TOKEN)");
                   }
                   Optional<Role> role = tokens.roleOf(token.get());
                   if (role.isEmpty()) {
-                    return error(
-                        new ApiError(StatusCodes.UNAUTHORIZED, "unauthorized", "unknown token"));
+                    return unauthorized("unknown token");
                   }
                   if (!role.get().includes(required)) {
                     return error(
@@ -89,12 +101,15 @@ public abstract class ApiDirectives extends AllDirectives {
                             "forbidden",
                             "this endpoint needs the " + required.name().toLowerCase() + " role"));
                   }
-                  return inner.get();
+                  return inner.apply(role);
                 }));
   }
 
-  protected Route authorized(Role required, Supplier<Route> inner) {
-    return authorized(required, false, inner);
+  /** 401 with the challenge RFC 6750 asks for. */
+  private Route unauthorized(String message) {
+    return respondWithHeader(
+        WWWAuthenticate.create(HttpChallenge.create("Bearer", "price-engine")),
+        () -> error(ApiError.unauthorized(message)));
   }
 
   private static Optional<String> bearer(Optional<String> header) {

@@ -1,6 +1,7 @@
 package io.priceengine.http;
 
 import com.typesafe.config.Config;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +15,10 @@ public record HttpSettings(
     List<String> allowedOrigins,
     int maxTicksPerRequest,
     int maxSymbolsPerRequest,
-    long maxTickBodyBytes) {
+    long maxTickBodyBytes,
+    Duration bodyTimeout,
+    double ingestRateLimit,
+    double ingestBurst) {
 
   public static HttpSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.http");
@@ -30,6 +34,9 @@ public record HttpSettings(
             .toList(),
         c.getInt("max-ticks-per-request"),
         c.getInt("max-symbols-per-request"),
-        c.getBytes("max-tick-body"));
+        c.getBytes("max-tick-body"),
+        c.getDuration("body-timeout"),
+        c.getDouble("ingest-rate-limit"),
+        c.getDouble("ingest-burst"));
   }
 }

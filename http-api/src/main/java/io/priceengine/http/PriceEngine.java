@@ -32,6 +32,8 @@ import io.priceengine.http.health.Readiness;
 import io.priceengine.http.history.HistoryRoutes;
 import io.priceengine.http.ingest.TickRoutes;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.limits.IngestRateLimit;
+import io.priceengine.http.limits.RequestBodies;
 import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
 import io.priceengine.http.stream.StreamRoutes;
@@ -157,6 +159,7 @@ public final class PriceEngine {
     SqlReads reads = SqlReads.create(system);
 
     Json json = Json.create(system);
+    RequestBodies bodies = new RequestBodies(json, http.bodyTimeout());
     var routes =
         new ApiRoutes()
             .route(
@@ -177,8 +180,10 @@ public final class PriceEngine {
                     stats,
                     clock,
                     http.maxTicksPerRequest(),
-                    http.maxTickBodyBytes()),
-                new SymbolRoutes(json, tokens, entities, providers, new LastPrices(reads)),
+                    http.maxTickBodyBytes(),
+                    bodies,
+                    new IngestRateLimit(http.ingestRateLimit(), http.ingestBurst())),
+                new SymbolRoutes(json, tokens, entities, providers, bodies, new LastPrices(reads)),
                 new StreamRoutes(
                     json,
                     tokens,
@@ -248,7 +253,8 @@ public final class PriceEngine {
         CoordinatedShutdown.PhaseBeforeClusterShutdown(),
         "log-leaving",
         () -> {
-          log.info("Shutdown: HTTP unbound and requests done; handing off shards, leaving the cluster");
+          log.info(
+              "Shutdown: HTTP unbound and requests done; handing off shards, leaving the cluster");
           return CompletableFuture.completedFuture(Done.getInstance());
         });
     shutdown.addTask(

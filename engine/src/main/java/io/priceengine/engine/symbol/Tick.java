@@ -88,7 +88,10 @@ public record Tick(
     if (provider == null || providers.find(provider).isEmpty()) {
       return Optional.of(
           Rejection.invalidRequest(
-              "unknown provider " + Rejection.printable(provider) + "; known: " + providers.codes()));
+              "unknown provider "
+                  + Rejection.printable(provider)
+                  + "; known: "
+                  + providers.codes()));
     }
     if (companyName != null && !isValidCompanyName(companyName)) {
       return Optional.of(Rejection.invalidRequest(COMPANY_NAME_RULE));
@@ -97,10 +100,14 @@ public record Tick(
   }
 
   public static final String COMPANY_NAME_RULE =
-      "companyName must be at most " + MAX_COMPANY_NAME + " printable characters";
+      "companyName must be at most " + MAX_COMPANY_NAME + " printable Unicode characters";
 
   public static boolean isValidCompanyName(String name) {
-    return name.length() <= MAX_COMPANY_NAME && name.codePoints().noneMatch(Character::isISOControl);
+    // An unpaired surrogate is no Unicode text: neither the journal's CBOR nor PostgreSQL take it.
+    return name.length() <= MAX_COMPANY_NAME
+        && name.codePoints()
+            .noneMatch(
+                c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   private static boolean optionalPriceValid(BigDecimal value) {

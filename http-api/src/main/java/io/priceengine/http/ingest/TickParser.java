@@ -8,7 +8,7 @@ import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.Symbols;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.json.ApiError;
-import java.io.IOException;
+import io.priceengine.http.json.BoundedJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,30 +29,22 @@ public final class TickParser {
   /** The parsed body: its items, or the error that rejects the whole request. */
   public record Parsed(List<Item> items, ApiError error) {}
 
-  // Longer digit runs can only be hostile (BigDecimal parsing of them is superlinear).
-  private static final int MAX_DIGIT_RUN = 64;
-
-  private final ObjectMapper mapper;
+  private final BoundedJson json;
   private final ProviderCatalog providers;
   private final int maxTicks;
 
   public TickParser(ObjectMapper mapper, ProviderCatalog providers, int maxTicks) {
-    this.mapper = mapper;
+    this.json = new BoundedJson(mapper);
     this.providers = providers;
     this.maxTicks = maxTicks;
   }
 
   public Parsed parse(byte[] body, Instant now) {
-    if (hasLongDigitRun(body)) {
-      return failure(ApiError.invalidRequest("number literal longer than " + MAX_DIGIT_RUN + " digits"));
-    }
     JsonNode root;
     try {
-      root = mapper.readTree(body);
+      root = json.readTree(body);
     } catch (JsonProcessingException e) {
       return failure(ApiError.invalidRequest("malformed JSON: " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      return failure(ApiError.invalidRequest("unreadable body"));
     }
     if (root == null || !root.isObject()) {
       return failure(ApiError.invalidRequest("body must be a Tick object or {\"ticks\":[…]}"));
@@ -170,17 +162,6 @@ public final class TickParser {
 
   private static boolean isAbsent(JsonNode value) {
     return value == null || value.isNull();
-  }
-
-  private static boolean hasLongDigitRun(byte[] body) {
-    int run = 0;
-    for (byte b : body) {
-      run = (b >= '0' && b <= '9') ? run + 1 : 0;
-      if (run > MAX_DIGIT_RUN) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Parsed failure(ApiError error) {

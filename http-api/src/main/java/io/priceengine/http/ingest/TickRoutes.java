@@ -1,7 +1,7 @@
 package io.priceengine.http.ingest;
 
+import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.Route;
-import akka.http.javadsl.unmarshalling.Unmarshaller;
 import io.priceengine.engine.provider.ProviderCatalog;
 import io.priceengine.engine.provider.ProviderStats;
 import io.priceengine.engine.symbol.Rejection;
@@ -13,7 +13,10 @@ import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.limits.IngestRateLimit;
+import io.priceengine.http.limits.RequestBodies;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +44,8 @@ public final class TickRoutes extends ApiDirectives {
   private final ProviderStats stats;
   private final Clock clock;
   private final long maxBodyBytes;
+  private final RequestBodies bodies;
+  private final IngestRateLimit rateLimit;
 
   public TickRoutes(
       Json json,
@@ -50,7 +55,9 @@ public final class TickRoutes extends ApiDirectives {
       ProviderStats stats,
       Clock clock,
       int maxTicks,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      RequestBodies bodies,
+      IngestRateLimit rateLimit) {
     super(json, tokens);
     this.entities = entities;
     this.parser = new TickParser(json.mapper(), providers, maxTicks);
@@ -58,6 +65,8 @@ public final class TickRoutes extends ApiDirectives {
     this.stats = stats;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
+    this.bodies = bodies;
+    this.rateLimit = rateLimit;
   }
 
   public Route route() {
@@ -66,21 +75,23 @@ public final class TickRoutes extends ApiDirectives {
         () ->
             post(
                 () ->
-                    authorized(
+                    authorizedAs(
                         Role.INGEST,
-                        () ->
-                            withSizeLimit(
-                                maxBodyBytes,
-                                () ->
-                                    entity(
-                                        Unmarshaller.entityToByteString(),
-                                        body -> ingest(body.toArray()))))));
+                        token -> bodies.read(maxBodyBytes, body -> ingest(token, body)))));
   }
 
-  private Route ingest(byte[] body) {
+  private Route ingest(Role token, byte[] body) {
     TickParser.Parsed parsed = parser.parse(body, clock.instant());
     if (parsed.error() != null) {
       return error(parsed.error());
+    }
+    Duration wait = rateLimit.take(token, parsed.items().size());
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      return respondWithHeader(
+          RetryAfter.create(seconds),
+          () ->
+              error(ApiError.rateLimited("ingest rate limit of this token exceeded; retry later")));
     }
     return onSuccess(
         deliver(parsed.items()),

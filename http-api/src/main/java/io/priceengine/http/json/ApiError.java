@@ -37,4 +37,16 @@ public record ApiError(StatusCode status, String code, String message) {
   public static ApiError payloadTooLarge(String message) {
     return new ApiError(StatusCodes.PAYLOAD_TOO_LARGE, "payload_too_large", message);
   }
+
+  public static ApiError requestTimeout(String message) {
+    return new ApiError(StatusCodes.REQUEST_TIMEOUT, "invalid_request", message);
+  }
+
+  public static ApiError rateLimited(String message) {
+    return new ApiError(StatusCodes.TOO_MANY_REQUESTS, "rate_limited", message);
+  }
+
+  public static ApiError unauthorized(String message) {
+    return new ApiError(StatusCodes.UNAUTHORIZED, "unauthorized", message);
+  }
 }

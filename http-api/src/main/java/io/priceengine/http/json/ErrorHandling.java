@@ -7,7 +7,9 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Directives;
 import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.javadsl.server.RejectionHandler;
+import akka.http.scaladsl.model.EntityStreamException;
 import akka.http.scaladsl.model.EntityStreamSizeException;
+import akka.http.scaladsl.model.IllegalRequestException;
 import akka.pattern.AskTimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.concurrent.CompletionException;
@@ -48,6 +50,10 @@ public final class ErrorHandling {
     }
     if (error instanceof JsonProcessingException) {
       return ApiError.invalidRequest("malformed JSON");
+    }
+    if (error instanceof EntityStreamException || error instanceof IllegalRequestException) {
+      // the body's framing broke off mid-request (e.g. a bad chunk): the client's fault
+      return ApiError.invalidRequest("malformed request body");
     }
     log.error("request failed", error);
     return new ApiError(StatusCodes.INTERNAL_SERVER_ERROR, "internal", "internal error");

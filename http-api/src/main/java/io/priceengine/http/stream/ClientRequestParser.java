@@ -1,14 +1,13 @@
 package io.priceengine.http.stream;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.priceengine.engine.quote.QuoteFanOut;
 import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.Symbols;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.stream.ClientRequest.Invalid;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,27 +26,23 @@ final class ClientRequestParser {
   static final String INVALID_SYMBOL = "invalid_symbol";
   static final String TOO_MANY_SYMBOLS = "too_many_symbols";
 
-  /** Requests nest three levels deep; Jackson's tree reader would recurse into any depth. */
-  private static final int MAX_NESTING = 8;
+  /** One update in about 17 minutes; below it the update interval overflows. */
+  static final double MIN_FREQUENCY = 0.001;
 
-  private final ObjectMapper mapper;
+  private final BoundedJson json;
   private final int maxSymbols;
 
   ClientRequestParser(ObjectMapper mapper, int maxSymbols) {
-    this.mapper = mapper;
+    this.json = new BoundedJson(mapper);
     this.maxSymbols = maxSymbols;
   }
 
   ClientRequest parse(String text) {
     JsonNode root;
     try {
-      if (tooDeep(text)) {
-        return new Invalid(
-            null, INVALID_REQUEST, "a request nests at most " + MAX_NESTING + " levels");
-      }
-      root = mapper.readTree(text);
-    } catch (IOException e) {
-      return new Invalid(null, INVALID_REQUEST, "malformed JSON");
+      root = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      return new Invalid(null, INVALID_REQUEST, "malformed JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
       return new Invalid(null, INVALID_REQUEST, "a request is a JSON object with an \"action\"");
@@ -76,9 +71,11 @@ final class ClientRequestParser {
       return symbols.error();
     }
     JsonNode frequency = root.get("maxFrequency");
-    if (frequency != null && !(frequency.isNumber() && frequency.asDouble() > 0)) {
+    if (frequency != null && !(frequency.isNumber() && frequency.asDouble() >= MIN_FREQUENCY)) {
       return new Invalid(
-          id, INVALID_REQUEST, "maxFrequency must be a positive number (per second)");
+          id,
+          INVALID_REQUEST,
+          "maxFrequency must be a number of updates per second, at least " + MIN_FREQUENCY);
     }
     Map<String, Long> since = new HashMap<>();
     JsonNode sinceNode = root.get("since");
@@ -147,21 +144,5 @@ final class ClientRequestParser {
 
   private static Invalid invalidSymbol(JsonNode id, String raw) {
     return new Invalid(id, INVALID_SYMBOL, Rejection.invalidSymbol(raw).message());
-  }
-
-  /** Checks nesting with the streaming parser, which does not recurse. */
-  private boolean tooDeep(String text) throws IOException {
-    try (JsonParser parser = mapper.getFactory().createParser(text)) {
-      int depth = 0;
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        if (token.isStructStart() && ++depth > MAX_NESTING) {
-          return true;
-        }
-        if (token.isStructEnd()) {
-          depth--;
-        }
-      }
-      return false;
-    }
   }
 }

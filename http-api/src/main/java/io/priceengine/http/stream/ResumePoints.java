@@ -3,6 +3,7 @@ package io.priceengine.http.stream;
 import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.Symbols;
 import io.priceengine.http.json.ApiError;
+import io.priceengine.http.symbol.SymbolList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +19,14 @@ record ResumePoints(Map<String, Long> lastSeen, ApiError error) {
     Map<String, Long> lastSeen = new HashMap<>();
     for (String raw : since.map(s -> s.split(",", -1)).orElse(new String[0])) {
       if (!raw.isBlank()) {
-        ApiError error = add(raw.trim(), lastSeen);
+        ApiError error = add(SymbolList.withoutSpaces(raw), lastSeen);
         if (error != null) {
           return new ResumePoints(Map.of(), error);
         }
       }
     }
     if (lastEventId.isPresent() && !lastEventId.get().isBlank()) {
-      ApiError error = add(lastEventId.get().trim(), lastSeen);
+      ApiError error = add(SymbolList.withoutSpaces(lastEventId.get()), lastSeen);
       if (error != null) {
         return new ResumePoints(Map.of(), error);
       }

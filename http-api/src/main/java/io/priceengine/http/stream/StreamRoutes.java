@@ -19,6 +19,7 @@ import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.limits.RejectedInputLog;
 import io.priceengine.http.stream.ClientRequest.Subscribe;
 import io.priceengine.http.symbol.SymbolList;
 import java.time.Clock;
@@ -29,9 +30,10 @@ import java.util.function.Supplier;
 /**
  * GET /market-data/ws (WebSocket) and GET /market-data/stream (Server-Sent Events): live quotes
  * with snapshots and resume (API.md). Both are read endpoints that also take {@code ?token=}, since
- * browsers cannot set headers on either; a WebSocket handshake must also come from an allowed
- * {@code Origin} when a list is configured (a browser always sends its page's origin, so another
- * site's page cannot ride on a user's token). Sessions are counted while they run.
+ * browsers cannot set headers on either; a WebSocket handshake or an event stream must also come
+ * from an allowed {@code Origin} when a list is configured (a browser always sends its page's
+ * origin, so another site's page cannot ride on a user's token). Sessions are counted while they
+ * run.
  */
 public final class StreamRoutes extends ApiDirectives {
   private final QuoteFeeds feeds;
@@ -76,20 +78,34 @@ public final class StreamRoutes extends ApiDirectives {
                                     Role.READ,
                                     true,
                                     () -> parameterOptional("symbols", this::webSocket))))),
-        path("stream", () -> get(() -> authorized(Role.READ, true, this::serverSentEvents))));
+        path(
+            "stream",
+            () ->
+                get(
+                    () ->
+                        fromAllowedOrigin(
+                            () -> authorized(Role.READ, true, this::serverSentEvents)))));
   }
 
+  /**
+   * With an allow-list, a browser's {@code Origin} must be on it; {@code null} (sandboxed frames,
+   * local files) never is. Without the header the client is no browser, which the token governs.
+   */
   private Route fromAllowedOrigin(Supplier<Route> inner) {
     return optionalHeaderValueByName(
         "Origin",
         origin ->
-            allowedOrigins.isEmpty() || origin.isEmpty() || allowedOrigins.contains(origin.get())
+            allowedOrigins.isEmpty()
+                    || origin.isEmpty()
+                    || (!origin.get().equals("null") && allowedOrigins.contains(origin.get()))
                 ? inner.get()
                 : error(
                     new ApiError(
                         StatusCodes.FORBIDDEN,
                         "forbidden",
-                        "WebSocket connections from origin " + origin.get() + " are not allowed")));
+                        "streams from origin "
+                            + RejectedInputLog.printable(origin.get())
+                            + " are not allowed")));
   }
 
   private Route webSocket(Optional<String> rawSymbols) {

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxMessageBytes size of one client message (API.md: 64 KiB); larger closes with 1009
  * @param replayLimit missed updates replayed per symbol (API.md: 1000); more get a snapshot
  * @param replayPage history ids read from the journal per query while replaying
+ * @param maxRequestsPerSecond subscribe/unsubscribe messages per second per WebSocket; more get a
+ *     {@code rate_limited} error
  */
 public record StreamSettings(
     Duration heartbeatAfter,
@@ -19,7 +21,8 @@ public record StreamSettings(
     int maxSymbols,
     long maxMessageBytes,
     int replayLimit,
-    int replayPage) {
+    int replayPage,
+    double maxRequestsPerSecond) {
 
   public static StreamSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.http.stream");
@@ -29,6 +32,7 @@ public record StreamSettings(
         c.getInt("max-symbols"),
         c.getBytes("max-message"),
         c.getInt("replay-limit"),
-        c.getInt("replay-page"));
+        c.getInt("replay-page"),
+        c.getDouble("max-requests-per-second"));
   }
 }

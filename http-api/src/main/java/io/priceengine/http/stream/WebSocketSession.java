@@ -7,6 +7,7 @@ import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Source;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.priceengine.engine.quote.QuoteFeeds;
+import io.priceengine.http.limits.TokenBucket;
 import io.priceengine.http.stream.ClientRequest.Subscribe;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Map;
  * {@link SizeLimitedWebSocket}, so collecting a streamed text message here is safe.
  */
 final class WebSocketSession {
+  static final String RATE_LIMITED = "rate_limited";
+
   private final QuoteFeeds feeds;
   private final StreamSettings settings;
   private final MessageWriter writer;
@@ -41,7 +44,7 @@ final class WebSocketSession {
   /** A connection's flow; {@code initialSymbols} (from {@code ?symbols=}) are subscribed first. */
   Flow<Message, Message, NotUsed> flow(List<String> initialSymbols) {
     Flow<Message, ClientRequest, NotUsed> requests =
-        Flow.<Message>create().flatMapConcat(this::request);
+        Flow.<Message>create().flatMapConcat(this::request).statefulMapConcat(this::rateLimited);
     if (!initialSymbols.isEmpty()) {
       requests =
           requests.prepend(Source.single(new Subscribe(null, initialSymbols, null, Map.of())));
@@ -49,6 +52,28 @@ final class WebSocketSession {
     return requests
         .via(new SubscriptionStage(feeds, settings, settings.heartbeatAfter(), clock))
         .map(message -> (Message) TextMessage.create(writer.write(message)));
+  }
+
+  /**
+   * Subscribe and unsubscribe messages beyond the configured rate each get a {@code rate_limited}
+   * error instead (the connection stays open): each one costs fan-out work, the rest do not.
+   */
+  private akka.japi.function.Function<ClientRequest, Iterable<ClientRequest>> rateLimited() {
+    double rate = settings.maxRequestsPerSecond();
+    TokenBucket bucket = TokenBucket.of(rate, rate);
+    return request -> {
+      boolean costly =
+          request instanceof ClientRequest.Subscribe
+              || request instanceof ClientRequest.Unsubscribe;
+      if (costly && !bucket.take(1).isZero()) {
+        return List.of(
+            new ClientRequest.Invalid(
+                request.id(),
+                RATE_LIMITED,
+                "at most " + rate + " subscribe/unsubscribe messages per second"));
+      }
+      return List.of(request);
+    };
   }
 
   private Source<ClientRequest, NotUsed> request(Message message) {

@@ -17,7 +17,8 @@ public record SymbolList(List<String> symbols, ApiError error) {
 
   public static SymbolList parse(Optional<String> raw, int max) {
     if (raw.isEmpty() || raw.get().isBlank()) {
-      return failure(ApiError.invalidRequest("query parameter symbols is required, e.g. ?symbols=AAPL,MSFT"));
+      return failure(
+          ApiError.invalidRequest("query parameter symbols is required, e.g. ?symbols=AAPL,MSFT"));
     }
     String[] parts = raw.get().split(",", -1);
     if (parts.length > max) {
@@ -25,7 +26,7 @@ public record SymbolList(List<String> symbols, ApiError error) {
     }
     Set<String> symbols = new LinkedHashSet<>();
     for (String part : parts) {
-      String trimmed = part.trim();
+      String trimmed = withoutSpaces(part);
       if (trimmed.isEmpty()) {
         continue;
       }
@@ -40,6 +41,22 @@ public record SymbolList(List<String> symbols, ApiError error) {
       return failure(ApiError.invalidRequest("query parameter symbols names no symbol"));
     }
     return new SymbolList(List.copyOf(symbols), null);
+  }
+
+  /**
+   * {@code part} without surrounding spaces. Not {@link String#trim}: it also drops control
+   * characters, and {@code AAPL%00} must be refused, not read as {@code AAPL}.
+   */
+  public static String withoutSpaces(String part) {
+    int start = 0;
+    int end = part.length();
+    while (start < end && part.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && part.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return part.substring(start, end);
   }
 
   public static ApiError tooMany(int max) {

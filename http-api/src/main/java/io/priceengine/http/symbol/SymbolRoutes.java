@@ -1,10 +1,9 @@
 package io.priceengine.http.symbol;
 
-import akka.http.javadsl.model.StatusCodes;
 import static akka.http.javadsl.server.PathMatchers.segment;
 
+import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
-import akka.http.javadsl.unmarshalling.Unmarshaller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.priceengine.engine.provider.ProviderCatalog;
@@ -15,9 +14,10 @@ import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.limits.RequestBodies;
 import io.priceengine.persistence.history.LastPrices;
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,8 @@ public final class SymbolRoutes extends ApiDirectives {
 
   private final SymbolEntities entities;
   private final ProviderCatalog providers;
+  private final BoundedJson bodies;
+  private final RequestBodies requestBodies;
   private final LastPrices lastPrices;
 
   public SymbolRoutes(
@@ -38,10 +40,13 @@ public final class SymbolRoutes extends ApiDirectives {
       Tokens tokens,
       SymbolEntities entities,
       ProviderCatalog providers,
+      RequestBodies requestBodies,
       LastPrices lastPrices) {
     super(json, tokens);
+    this.requestBodies = requestBodies;
     this.entities = entities;
     this.providers = providers;
+    this.bodies = new BoundedJson(json.mapper());
     this.lastPrices = lastPrices;
   }
 
@@ -58,13 +63,7 @@ public final class SymbolRoutes extends ApiDirectives {
                                 () ->
                                     authorized(
                                         Role.ADMIN,
-                                        () ->
-                                            withSizeLimit(
-                                                MAX_BODY,
-                                                () ->
-                                                    entity(
-                                                        Unmarshaller.entityToByteString(),
-                                                        body -> onboard(body.toArray()))))))),
+                                        () -> requestBodies.read(MAX_BODY, this::onboard))))),
                 path(
                     segment(),
                     raw ->
@@ -90,14 +89,13 @@ public final class SymbolRoutes extends ApiDirectives {
   private Route onboard(byte[] body) {
     JsonNode node;
     try {
-      node = json.mapper().readTree(body);
+      node = bodies.readTree(body);
     } catch (JsonProcessingException e) {
       return error(ApiError.invalidRequest("malformed JSON: " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      return error(ApiError.invalidRequest("unreadable body"));
     }
     if (node == null || !node.isObject()) {
-      return error(ApiError.invalidRequest("body must be {\"symbol\",\"companyName\"?,\"provider\"?}"));
+      return error(
+          ApiError.invalidRequest("body must be {\"symbol\",\"companyName\"?,\"provider\"?}"));
     }
     JsonNode symbol = node.get("symbol");
     if (symbol == null || !symbol.isTextual()) {

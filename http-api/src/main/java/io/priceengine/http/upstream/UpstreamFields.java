@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
  * BigDecimal} (the API's Json mapper does) so prices stay exact.
  */
 public final class UpstreamFields {
+  private static final int MAX_INTEGER_DIGITS = Prices.MAX.precision() - Prices.MAX.scale();
+
   private UpstreamFields() {}
 
   public static String symbol(JsonNode node) throws MalformedUpstreamData {
@@ -51,6 +53,11 @@ public final class UpstreamFields {
       throw new MalformedUpstreamData("invalid " + field);
     }
     BigDecimal value = node.decimalValue();
+    int integerDigits = value.precision() - value.scale();
+    if (integerDigits > MAX_INTEGER_DIGITS || integerDigits < -Prices.MAX_SCALE) {
+      // e.g. 1e400 or 1e-999999999: refused before setScale works through that many digits
+      throw new MalformedUpstreamData("invalid " + field);
+    }
     if (value.scale() > Prices.MAX_SCALE) {
       value = value.setScale(Prices.MAX_SCALE, RoundingMode.HALF_EVEN);
     }

@@ -21,6 +21,7 @@ import io.priceengine.engine.provider.ProviderStats;
 import io.priceengine.engine.symbol.Quote;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.upstream.MalformedUpstreamData;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class HttpPollProvider implements PriceProvider {
 
   private final HttpPollSettings settings;
   private final CoveredSymbols covered;
-  private final ObjectMapper mapper;
+  private final BoundedJson boundedJson;
   private final FreshQuotes fresh;
   private final PollBackoff backoff;
   private final ProviderErrors errors;
@@ -68,7 +69,7 @@ public final class HttpPollProvider implements PriceProvider {
       Clock clock) {
     this.settings = settings;
     this.covered = new CoveredSymbols(settings.symbols(), universe);
-    this.mapper = mapper;
+    this.boundedJson = new BoundedJson(mapper);
     this.fresh = fresh;
     this.backoff = new PollBackoff(settings.minBackoff(), settings.maxBackoff(), clock);
     this.errors = errors;
@@ -200,7 +201,7 @@ public final class HttpPollProvider implements PriceProvider {
 
   private Optional<Tick> parse(String symbol, String body) {
     try {
-      return Optional.of(PolledQuote.parse(mapper.readTree(body), symbol));
+      return Optional.of(PolledQuote.parse(boundedJson.readTree(body), symbol));
     } catch (JsonProcessingException e) {
       errors.report("bad JSON", body);
     } catch (MalformedUpstreamData e) {

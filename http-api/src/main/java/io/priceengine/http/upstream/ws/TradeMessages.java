@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.priceengine.engine.provider.ProviderErrors;
 import io.priceengine.engine.symbol.Tick;
+import io.priceengine.http.json.BoundedJson;
 import io.priceengine.http.upstream.MalformedUpstreamData;
 import io.priceengine.http.upstream.UpstreamFields;
 import java.util.ArrayList;
@@ -18,18 +19,18 @@ import java.util.List;
  * trade does not cost the others of its message).
  */
 final class TradeMessages {
-  private final ObjectMapper mapper;
+  private final BoundedJson boundedJson;
   private final ProviderErrors errors;
 
   TradeMessages(ObjectMapper mapper, ProviderErrors errors) {
-    this.mapper = mapper;
+    this.boundedJson = new BoundedJson(mapper);
     this.errors = errors;
   }
 
   List<Tick> ticks(String text) {
     JsonNode message;
     try {
-      message = mapper.readTree(text);
+      message = boundedJson.readTree(text);
     } catch (JsonProcessingException e) {
       errors.report("bad JSON", text);
       return List.of();
