@@ -13,7 +13,9 @@ import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.metrics.TickMeters;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class TickRoutes extends ApiDirectives {
   private final TickParser parser;
   private final ProviderCatalog providers;
   private final ProviderStats stats;
+  private final TickMeters meters;
   private final Clock clock;
   private final long maxBodyBytes;
 
@@ -48,6 +51,7 @@ public final class TickRoutes extends ApiDirectives {
       SymbolEntities entities,
       ProviderCatalog providers,
       ProviderStats stats,
+      TickMeters meters,
       Clock clock,
       int maxTicks,
       long maxBodyBytes) {
@@ -56,6 +60,7 @@ public final class TickRoutes extends ApiDirectives {
     this.parser = new TickParser(json.mapper(), providers, maxTicks);
     this.providers = providers;
     this.stats = stats;
+    this.meters = meters;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -109,7 +114,7 @@ public final class TickRoutes extends ApiDirectives {
     List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(items.size());
     for (TickParser.Item item : items) {
       if (item.rejection() != null) {
-        stats.of(ProviderCatalog.PUSH).rejected();
+        stats.of(ProviderCatalog.PUSH).rejected(item.rejection().code());
         outcomes.add(CompletableFuture.completedFuture(new Outcome(item.index(), item.rejection())));
       } else {
         outcomes.add(deliver(item.index(), item.tick()).toCompletableFuture());
@@ -122,21 +127,27 @@ public final class TickRoutes extends ApiDirectives {
   private CompletionStage<Outcome> deliver(int index, Tick tick) {
     ProviderStats.Counters counters =
         stats.of(providers.find(tick.provider()).isPresent() ? tick.provider() : ProviderCatalog.PUSH);
+    long asked = System.nanoTime();
     return entities
         .deliver(tick)
         .handle(
             (result, failure) -> {
+              Duration latency = Duration.ofNanos(System.nanoTime() - asked);
               if (failure != null) {
+                meters.persisted(TickMeters.UNAVAILABLE, latency);
                 counters.error();
                 return new Outcome(
                     index, new Rejection(UNAVAILABLE, "not persisted in time; retry this tick"));
               }
               if (result instanceof SymbolEntity.Accepted accepted) {
+                meters.persisted(TickMeters.ACCEPTED, latency);
                 counters.accepted(accepted.quote().lastUpdated());
                 return new Outcome(index, null);
               }
-              counters.rejected();
-              return new Outcome(index, ((SymbolEntity.Rejected) result).rejection());
+              meters.persisted(TickMeters.REJECTED, latency);
+              Rejection rejection = ((SymbolEntity.Rejected) result).rejection();
+              counters.rejected(rejection.code());
+              return new Outcome(index, rejection);
             });
   }
 }
