@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.priceengine.engine.provider.ProviderStats;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tick meters: accepted, rejected (by code) and failed ticks per provider, read from {@link
@@ -29,6 +31,8 @@ public final class TickMeters {
   private final MeterRegistry registry;
   private final ProviderStats stats;
   private final Map<String, Timer> persist;
+  /** Provider and provider/code keys whose counters are registered (Micrometer warns on repeats). */
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
   public TickMeters(MeterRegistry registry, ProviderStats stats) {
     this.registry = registry;
@@ -64,6 +68,21 @@ public final class TickMeters {
   }
 
   private void register(String provider, ProviderStats.Counters counters) {
+    if (registered.add(provider)) {
+      registerTotals(provider, counters);
+    }
+    for (String code : counters.rejectionCodes()) {
+      if (registered.add(provider + "/" + code)) {
+        FunctionCounter.builder(
+                EngineMetrics.PREFIX + "ticks.rejected", counters, c -> c.rejectedCount(code))
+            .description("Ticks refused, by rejection code (API.md)")
+            .tags("provider", provider, "code", code)
+            .register(registry);
+      }
+    }
+  }
+
+  private void registerTotals(String provider, ProviderStats.Counters counters) {
     FunctionCounter.builder(
             EngineMetrics.PREFIX + "ticks.accepted",
             counters,
@@ -77,12 +96,5 @@ public final class TickMeters {
             "Ticks (or provider stream failures) that got no answer: ask timeout, persistence down")
         .tag("provider", provider)
         .register(registry);
-    for (String code : counters.rejectionCodes()) {
-      FunctionCounter.builder(
-              EngineMetrics.PREFIX + "ticks.rejected", counters, c -> c.rejectedCount(code))
-          .description("Ticks refused, by rejection code (API.md)")
-          .tags("provider", provider, "code", code)
-          .register(registry);
-    }
   }
 }
