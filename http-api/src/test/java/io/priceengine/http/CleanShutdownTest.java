@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.priceengine.http.cluster.LocalCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ class CleanShutdownTest {
       // Providers and the projection are busy writing and polling when the signal comes.
       Polling.await(
           Duration.ofSeconds(30),
-          () -> node.api().get("/api/v1/providers").json().findValue("ticks").asLong(),
+          () -> node.api().get("/api/v1/providers").json().findValues("ticks").stream()
+              .mapToLong(JsonNode::asLong)
+              .sum(),
           ticks -> ticks > 0);
 
       Instant signalled = Instant.now();

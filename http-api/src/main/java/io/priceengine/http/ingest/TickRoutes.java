@@ -42,6 +42,7 @@ public final class TickRoutes extends ApiDirectives {
   private final ProviderCatalog providers;
   private final ProviderStats stats;
   private final TickMeters meters;
+  private final RejectedInputLog rejectedLog;
   private final Clock clock;
   private final long maxBodyBytes;
 
@@ -61,6 +62,7 @@ public final class TickRoutes extends ApiDirectives {
     this.providers = providers;
     this.stats = stats;
     this.meters = meters;
+    this.rejectedLog = new RejectedInputLog(clock);
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -85,6 +87,7 @@ public final class TickRoutes extends ApiDirectives {
   private Route ingest(byte[] body) {
     TickParser.Parsed parsed = parser.parse(body, clock.instant());
     if (parsed.error() != null) {
+      rejectedLog.rejected(parsed.error().code(), ProviderCatalog.PUSH, parsed.error().message());
       return error(parsed.error());
     }
     return onSuccess(
@@ -115,6 +118,8 @@ public final class TickRoutes extends ApiDirectives {
     for (TickParser.Item item : items) {
       if (item.rejection() != null) {
         stats.of(ProviderCatalog.PUSH).rejected(item.rejection().code());
+        rejectedLog.rejected(
+            item.rejection().code(), ProviderCatalog.PUSH, item.rejection().message());
         outcomes.add(CompletableFuture.completedFuture(new Outcome(item.index(), item.rejection())));
       } else {
         outcomes.add(deliver(item.index(), item.tick()).toCompletableFuture());

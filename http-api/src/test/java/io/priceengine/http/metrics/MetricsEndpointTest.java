@@ -128,6 +128,7 @@ class MetricsEndpointTest {
     assertTrue(metrics.has("jvm_gc_pause_seconds_count") || metrics.has("jvm_gc_memory_allocated_bytes_total"));
     assertTrue(metrics.has("jvm_threads_live_threads"));
     assertTrue(metrics.has("price_engine_stream_quotes_conflated_total"));
+    assertTrue(metrics.has("price_engine_projection_lag_seconds"));
     double lag = metrics.value("price_engine_projection_lag_seconds");
     assertTrue(lag >= 0, "projection lag " + lag);
   }
