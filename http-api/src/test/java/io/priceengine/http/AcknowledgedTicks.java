@@ -132,7 +132,8 @@ final class AcknowledgedTicks {
   }
 
   private static Set<Integer> historyPrices(String jdbcUrl, String symbol) {
-    return rows(jdbcUrl, "SELECT trim_scale(price) FROM realtime_price_history WHERE symbol = ?", symbol)
+    return rows(
+            jdbcUrl, "SELECT trim_scale(price) FROM realtime_price_history WHERE symbol = ?", symbol)
         .stream()
         .map(Integer::valueOf)
         .collect(Collectors.toSet());

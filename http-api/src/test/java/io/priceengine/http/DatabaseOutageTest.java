@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageTest {
   private static final Duration OUTAGE = Duration.ofSeconds(10);
   private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+  private static final int CLIENTS = 4;
 
   @Test
   void ingestAnswersUnavailableDuringAnOutageAndEverythingRecoversWithoutLoss() {
@@ -36,8 +41,9 @@ class DatabaseOutageTest {
                   "",
                   Path.of("unused"),
                   0));
-      try (TestEngine engine =
-          TestEngine.startOn(viaProxy, Map.of("price-engine.symbol.ask-timeout", ASK_TIMEOUT.toSeconds() + "s"))) {
+      Map<String, Object> settings =
+          Map.of("price-engine.symbol.ask-timeout", ASK_TIMEOUT.toSeconds() + "s");
+      try (TestEngine engine = TestEngine.startOn(viaProxy, settings)) {
         ApiClient api = engine.client();
         AcknowledgedTicks ticks = new AcknowledgedTicks("OUT", 20);
         pushFor(api, ticks, Duration.ofSeconds(1));
@@ -46,29 +52,51 @@ class DatabaseOutageTest {
 
         proxy.cut();
         Instant cut = Instant.now();
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        long slowestMillis = 0;
-        boolean readinessWentDown = false;
-        while (Duration.between(cut, Instant.now()).compareTo(OUTAGE) < 0) {
-          long sent = System.nanoTime();
-          ApiClient.Response response = ticks.pushRound(api);
-          long millis = (System.nanoTime() - sent) / 1_000_000;
-          int status = response == null ? -1 : response.status();
-          statuses.merge(status, 1, Integer::sum);
-          if (status == 503) {
-            assertEquals("unavailable", response.errorCode(), response.body());
-            slowestMillis = Math.max(slowestMillis, millis);
-          }
-          if (!readinessWentDown) {
-            readinessWentDown = api.get("/health/ready").status() == 503;
-          }
+        Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
+        AtomicLong slowestMillis = new AtomicLong();
+        // Blocking clients on threads of their own: the engine's own stages use the common pool.
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 1);
+        CompletableFuture<Boolean> readinessDown =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  while (Duration.between(cut, Instant.now()).compareTo(OUTAGE) < 0) {
+                    if (api.get("/health/ready").status() == 503) {
+                      return true;
+                    }
+                  }
+                  return false;
+                },
+                threads);
+        // Several clients at once, as in production: every one of them must get a timely answer.
+        CompletableFuture<?>[] clients = new CompletableFuture<?>[CLIENTS];
+        for (int c = 0; c < CLIENTS; c++) {
+          clients[c] =
+              CompletableFuture.runAsync(
+                  () -> {
+                    while (Duration.between(cut, Instant.now()).compareTo(OUTAGE) < 0) {
+                      long sent = System.nanoTime();
+                      ApiClient.Response response = ticks.pushRound(api);
+                      long millis = (System.nanoTime() - sent) / 1_000_000;
+                      int status = response == null ? -1 : response.status();
+                      statuses.merge(status, 1, Integer::sum);
+                      if (status == 503) {
+                        assertEquals("unavailable", response.errorCode(), response.body());
+                        slowestMillis.accumulateAndGet(millis, Math::max);
+                      }
+                    }
+                  },
+                  threads);
         }
+        CompletableFuture.allOf(clients).join();
+        boolean readinessWentDown = readinessDown.join();
+        threads.shutdown();
         assertTrue(readinessWentDown, "readiness stayed up without a database");
         assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 503), "" + statuses);
         assertTrue(statuses.getOrDefault(503, 0) > 0, "no 503 while the database was away");
         // One retry at half the ask timeout, so an answer within the ask timeout plus scheduling.
         assertTrue(
-            slowestMillis <= ASK_TIMEOUT.toMillis() + 2_000, "slowest 503 took " + slowestMillis);
+            slowestMillis.get() <= ASK_TIMEOUT.toMillis() + 2_000,
+            "slowest 503 took " + slowestMillis);
 
         proxy.restore();
         Instant restored = Instant.now();
@@ -95,7 +123,9 @@ class DatabaseOutageTest {
             figures
                 + "; during the "
                 + FaultReport.seconds(OUTAGE)
-                + " outage HTTP statuses "
+                + " outage, "
+                + CLIENTS
+                + " clients got HTTP statuses "
                 + statuses
                 + ", slowest 503 "
                 + slowestMillis

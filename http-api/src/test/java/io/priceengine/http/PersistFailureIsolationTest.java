@@ -102,8 +102,8 @@ class PersistFailureIsolationTest {
   }
 
   private static ApiClient.Response post(ApiClient api, int price) {
-    return api.post(
-        TICKS, TestEngine.INGEST_TOKEN, "{\"symbol\":\"" + POISONED + "\",\"price\":" + price + "}");
+    String tick = "{\"symbol\":\"" + POISONED + "\",\"price\":" + price + "}";
+    return api.post(TICKS, TestEngine.INGEST_TOKEN, tick);
   }
 
   private static int accepted(ApiClient api, int price) {

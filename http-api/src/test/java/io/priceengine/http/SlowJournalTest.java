@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,12 @@ class SlowJournalTest {
           "a 503 took " + tooSlow.slowestMillis() + " ms");
 
       journal.clear();
+      Instant cleared = Instant.now();
       Polling.await(
           Duration.ofSeconds(30),
           () -> ticks.pushRound(api).status(),
           status -> status == 200);
+      Duration recovered = Duration.between(cleared, Instant.now());
       Polling.await(
           Duration.ofSeconds(60), () -> ticks.assertProjectedExactlyOnce(engine.jdbcUrl(), api));
       AcknowledgedTicks.Figures figures = ticks.figures(engine.jdbcUrl());
@@ -57,7 +60,9 @@ class SlowJournalTest {
               + tooSlow.slowestMillis()
               + " ms (ask timeout "
               + ASK_TIMEOUT.toMillis()
-              + " ms)");
+              + " ms); first tick accepted "
+              + FaultReport.seconds(recovered)
+              + " after the journal was fast again");
       assertEquals(0, figures.lost());
       assertEquals(0, figures.duplicated());
     }

@@ -48,7 +48,8 @@ final class RejectedInputLog {
 
   /** The message names client input: no line breaks or control characters, quotes escaped. */
   static String printable(String message) {
-    String shortened = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
+    String shortened =
+        message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
     StringBuilder out = new StringBuilder(shortened.length());
     shortened.codePoints()
         .forEach(

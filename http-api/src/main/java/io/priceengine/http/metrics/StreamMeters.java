@@ -14,7 +14,12 @@ public final class StreamMeters {
   private StreamMeters() {}
 
   public static void bind(MeterRegistry registry, StreamSessions sessions) {
-    bind(registry, "websocket", sessions, StreamSessions::webSocketSessions, sessions.webSocketTraffic());
+    bind(
+        registry,
+        "websocket",
+        sessions,
+        StreamSessions::webSocketSessions,
+        sessions.webSocketTraffic());
     bind(registry, "sse", sessions, StreamSessions::sseSessions, sessions.sseTraffic());
   }
 

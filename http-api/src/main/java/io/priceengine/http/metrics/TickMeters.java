@@ -31,7 +31,7 @@ public final class TickMeters {
   private final MeterRegistry registry;
   private final ProviderStats stats;
   private final Map<String, Timer> persist;
-  /** Provider and provider/code keys whose counters are registered (Micrometer warns on repeats). */
+  /** Provider and provider/code keys with registered counters (Micrometer warns on repeats). */
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
   public TickMeters(MeterRegistry registry, ProviderStats stats) {

@@ -1,6 +1,5 @@
 package io.priceengine.http.cluster;
 
-import io.priceengine.http.NodeProcess;
 import static io.priceengine.persistence.db.SqlRows.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +10,7 @@ import akka.cluster.sharding.typed.HashCodeMessageExtractor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import io.priceengine.http.ApiClient;
+import io.priceengine.http.NodeProcess;
 import io.priceengine.http.Polling;
 import io.priceengine.http.TestEngine;
 import java.io.IOException;
