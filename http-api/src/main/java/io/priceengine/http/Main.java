@@ -37,12 +37,13 @@ public final class Main {
    * The log is written asynchronously, so that actors never wait for stdout; at exit (SIGTERM, or
    * the node downed by the cluster) the lines of the shutdown itself would still be queued when the
    * JVM halts. This hook runs beside Akka's own, waits until coordinated shutdown has terminated
-   * the actor system, and then drains the log.
+   * the actor system and the database is closed (an embedded server is a child process that would
+   * outlive us), and then drains the log.
    */
   private static void flushLogAfter(PriceEngine engine) {
     if (engine != null) {
       try {
-        engine.system().getWhenTerminated().toCompletableFuture()
+        engine.released().toCompletableFuture()
             .get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
       } catch (Exception e) {
         // not terminated in time: drain what there is

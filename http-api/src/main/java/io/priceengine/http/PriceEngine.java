@@ -9,6 +9,8 @@ import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import akka.http.javadsl.Http;
 import akka.http.javadsl.ServerBinding;
+import akka.http.javadsl.server.Directives;
+import akka.http.javadsl.server.Route;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -34,6 +36,11 @@ import io.priceengine.http.ingest.TickRoutes;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.limits.IngestRateLimit;
 import io.priceengine.http.limits.RequestBodies;
+import io.priceengine.http.metrics.EngineMetrics;
+import io.priceengine.http.metrics.MetricsRoutes;
+import io.priceengine.http.metrics.RequestMetrics;
+import io.priceengine.http.metrics.StreamMeters;
+import io.priceengine.http.metrics.TickMeters;
 import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
 import io.priceengine.http.stream.StreamRoutes;
@@ -79,6 +86,7 @@ public final class PriceEngine {
   private final String adminToken;
   private final QuoteFeeds quoteFeeds;
   private final StreamSessions streamSessions;
+  private final CompletionStage<Done> released;
 
   private PriceEngine(
       ActorSystem<Void> system,
@@ -86,13 +94,15 @@ public final class PriceEngine {
       String ingestToken,
       String adminToken,
       QuoteFeeds quoteFeeds,
-      StreamSessions streamSessions) {
+      StreamSessions streamSessions,
+      CompletionStage<Done> released) {
     this.system = system;
     this.binding = binding;
     this.ingestToken = ingestToken;
     this.adminToken = adminToken;
     this.quoteFeeds = quoteFeeds;
     this.streamSessions = streamSessions;
+    this.released = released;
   }
 
   /** Starts a node on {@code config} (resolved, e.g. {@code ConfigFactory.load()}). */
@@ -110,15 +120,35 @@ public final class PriceEngine {
       database.close();
       throw e;
     }
+    CompletionStage<Done> released = closeAfter(system, database);
     try {
-      return wire(system, full, database);
+      return wire(system, full, database, released);
     } catch (Exception e) {
       system.terminate();
       throw e;
     }
   }
 
-  private static PriceEngine wire(ActorSystem<Void> system, Config config, Database database)
+  /**
+   * Closes the database (stopping the embedded server) once the actor system has terminated, and
+   * not in a shutdown phase before: until the very end the journal's plugins still run (the
+   * read journal's ordering poller, the connection pool refilling), and a server gone under them
+   * made each of them log a failure with a stack trace on every clean stop. Registered before
+   * anything else, so that a failed start releases the database too.
+   */
+  private static CompletionStage<Done> closeAfter(ActorSystem<?> system, Database database) {
+    return system
+        .getWhenTerminated()
+        .thenApplyAsync(
+            terminated -> {
+              database.close();
+              log.info("Shutdown complete: actor system terminated, database closed");
+              return Done.getInstance();
+            });
+  }
+
+  private static PriceEngine wire(
+      ActorSystem<Void> system, Config config, Database database, CompletionStage<Done> released)
       throws Exception {
     joinCluster(system, config);
     Clock clock = Clock.systemUTC();
@@ -160,7 +190,11 @@ public final class PriceEngine {
 
     Json json = Json.create(system);
     RequestBodies bodies = new RequestBodies(json, http.bodyTimeout());
-    var routes =
+    EngineMetrics metrics = new EngineMetrics();
+    TickMeters tickMeters = new TickMeters(metrics.registry(), stats);
+    StreamMeters.bind(metrics.registry(), sessions);
+    ProjectionLag projectionLag = new ProjectionLag(reads, projectionSettings, clock);
+    var api =
         new ApiRoutes()
             .route(
                 json,
@@ -178,6 +212,7 @@ public final class PriceEngine {
                     entities,
                     providers,
                     stats,
+                    tickMeters,
                     clock,
                     http.maxTicksPerRequest(),
                     http.maxTickBodyBytes(),
@@ -202,12 +237,16 @@ public final class PriceEngine {
                         new MarketSummary(reads),
                         stats,
                         sessions,
-                        new ProjectionLag(reads, projectionSettings, clock)),
+                        projectionLag),
                     new ClusterView(
                         system, projection, clusterProviders, symbolSettings.askTimeout())),
                 new TradingUiRoutes(UiAssets.load()));
+    MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, tickMeters, projectionLag);
+    Route routes =
+        new RequestMetrics(metrics.registry())
+            .timed(() -> Directives.concat(metricsRoutes.route(), api));
 
-    addShutdownTasks(system, clusterProviders, universe, databaseHealth, database);
+    addShutdownTasks(system, clusterProviders, universe, databaseHealth, metrics);
 
     ServerBinding binding =
         Http.get(system)
@@ -224,23 +263,23 @@ public final class PriceEngine {
         self.host().getOrElse(() -> "?"),
         self.port().getOrElse(() -> 0),
         enabled.isEmpty() ? "none" : String.join(",", enabled));
-    return new PriceEngine(system, binding, ingestToken, adminToken, quoteFeeds, sessions);
+    return new PriceEngine(
+        system, binding, ingestToken, adminToken, quoteFeeds, sessions, released);
   }
 
   /**
    * SIGTERM (or {@link #stop}) runs Akka's coordinated shutdown in phases: the HTTP binding
    * unbinds and lets in-flight requests finish (service phases, registered with the binding), this
-   * node's shards are handed off and it leaves the cluster (cluster phases, Akka's own), and only
-   * then is the database closed, so that handed-off entities and moving singletons never lose
-   * their journal. The providers stop before sharding hands off (see {@link
-   * ClusterProviders#stopHere}).
+   * node's shards are handed off and it leaves the cluster (cluster phases, Akka's own), then the
+   * actor system terminates; the database is closed only after that (see {@link #closeAfter}).
+   * The providers stop before sharding hands off (see {@link ClusterProviders#stopHere}).
    */
   private static void addShutdownTasks(
       ActorSystem<?> system,
       ClusterProviders providers,
       SymbolUniverse universe,
       DatabaseHealth databaseHealth,
-      Database database) {
+      EngineMetrics metrics) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
     shutdown.addTask(
         CoordinatedShutdown.PhaseServiceUnbind(),
@@ -259,16 +298,14 @@ public final class PriceEngine {
         });
     shutdown.addTask(
         CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-        "close-database",
-        () ->
-            CompletableFuture.supplyAsync(
-                () -> {
-                  log.info("Shutdown: left the cluster; closing the database");
-                  universe.close();
-                  databaseHealth.close();
-                  database.close();
-                  return Done.getInstance();
-                }));
+        "stop-local-tasks",
+        () -> {
+          log.info("Shutdown: left the cluster; stopping local tasks");
+          universe.close();
+          databaseHealth.close();
+          metrics.close();
+          return CompletableFuture.completedFuture(Done.getInstance());
+        });
   }
 
   /** Seed nodes from {@code price-engine.cluster.seed-nodes}, as Akka addresses. */
@@ -330,7 +367,12 @@ public final class PriceEngine {
   /** Runs coordinated shutdown: unbind, stop providers, leave the cluster, close the database. */
   public CompletionStage<Done> stop() {
     system.terminate();
-    return system.getWhenTerminated();
+    return released;
+  }
+
+  /** Completes when the node has stopped: actor system terminated, database closed. */
+  public CompletionStage<Done> released() {
+    return released;
   }
 
   /** For a fresh default configuration in tests and tools. */

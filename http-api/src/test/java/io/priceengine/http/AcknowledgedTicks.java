@@ -24,13 +24,26 @@ final class AcknowledgedTicks {
   private final List<String> symbols;
   private final AtomicInteger round = new AtomicInteger();
   private final Map<String, Set<Integer>> acknowledged = new ConcurrentHashMap<>();
+  /** Rounds whose outcome is unknown: no answer, a 503, or ticks reported unavailable. */
+  private final Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
+
+  /** What a fault test reports: ticks acknowledged, and of those lost; ticks persisted twice. */
+  record Figures(long acknowledged, long lost, long duplicated) {
+    @Override
+    public String toString() {
+      return acknowledged + " acknowledged, " + lost + " lost, " + duplicated + " duplicated";
+    }
+  }
 
   AcknowledgedTicks(String prefix, int symbols) {
     this.symbols = IntStream.range(0, symbols).mapToObj(i -> prefix + i).toList();
   }
 
-  /** Posts the next round; a failed request (engine or database away) acknowledges nothing. */
-  void pushRound(ApiClient api) {
+  /**
+   * Posts the next round; a failed request (engine or database away) acknowledges nothing. The
+   * response, or null when none came.
+   */
+  ApiClient.Response pushRound(ApiClient api) {
     int r = round.incrementAndGet();
     String body =
         symbols.stream()
@@ -40,24 +53,90 @@ final class AcknowledgedTicks {
     try {
       response = api.post("/api/v1/market-data/ticks", TestEngine.INGEST_TOKEN, body);
     } catch (IllegalStateException e) {
-      return; // no answer: nothing acknowledged
+      unanswered.add(r);
+      return null; // no answer: nothing acknowledged
     }
     if (response.status() != 200) {
-      return;
+      unanswered.add(r);
+      return response;
     }
     Set<Integer> rejected = new HashSet<>();
     for (JsonNode rejection : response.json().get("rejected")) {
       rejected.add(rejection.get("index").asInt());
+      if (rejection.get("code").asText().equals("unavailable")) {
+        unanswered.add(r);
+      }
     }
     for (int i = 0; i < symbols.size(); i++) {
       if (!rejected.contains(i)) {
         acknowledged.computeIfAbsent(symbols.get(i), s -> ConcurrentHashMap.newKeySet()).add(r);
       }
     }
+    return response;
+  }
+
+  /** Requests sent so far. */
+  int rounds() {
+    return round.get();
   }
 
   long acknowledgedCount() {
     return acknowledged.values().stream().mapToLong(Set::size).sum();
+  }
+
+  /** Acknowledged ticks missing from the history table, and ticks in it more than once. */
+  Figures figures(String jdbcUrl) {
+    long lost = 0;
+    long duplicated = 0;
+    for (String symbol : symbols) {
+      Set<Integer> inHistory = historyPrices(jdbcUrl, symbol);
+      lost += acknowledged.getOrDefault(symbol, Set.of()).stream()
+          .filter(r -> !inHistory.contains(r))
+          .count();
+      duplicated +=
+          Long.parseLong(
+              rows(
+                      jdbcUrl,
+                      "SELECT count(*) - count(DISTINCT price) FROM realtime_price_history"
+                          + " WHERE symbol = ?",
+                      symbol)
+                  .get(0));
+    }
+    return new Figures(acknowledgedCount(), lost, duplicated);
+  }
+
+  /**
+   * Each symbol's journal holds events 1..n once each, n being its live quote's history id, and
+   * that quote is the last acknowledged tick — or a later one whose answer never came (sent when
+   * the engine died: it may have been persisted).
+   */
+  void assertJournalAndQuotes(String jdbcUrl, ApiClient api) {
+    for (String symbol : symbols) {
+      JsonNode quote = api.get("/api/v1/market-data/prices/" + symbol).json();
+      long n = quote.get("historyId").asLong();
+      assertEquals(
+          List.of(n + " " + n + " " + n),
+          rows(
+              jdbcUrl,
+              "SELECT count(*), count(DISTINCT sequence_number), max(sequence_number)"
+                  + " FROM journal WHERE persistence_id = ?",
+              "Symbol|" + symbol),
+          symbol + " journal");
+      int price = quote.get("price").intValue();
+      int lastAcknowledged =
+          acknowledged.getOrDefault(symbol, Set.of()).stream().max(Integer::compare).orElse(0);
+      assertTrue(
+          price == lastAcknowledged || (price > lastAcknowledged && unanswered.contains(price)),
+          symbol + " quote " + price + ", last acknowledged " + lastAcknowledged);
+    }
+  }
+
+  private static Set<Integer> historyPrices(String jdbcUrl, String symbol) {
+    return rows(
+            jdbcUrl, "SELECT trim_scale(price) FROM realtime_price_history WHERE symbol = ?", symbol)
+        .stream()
+        .map(Integer::valueOf)
+        .collect(Collectors.toSet());
   }
 
   /**
@@ -75,14 +154,7 @@ final class AcknowledgedTicks {
                   + " count(DISTINCT price) FROM realtime_price_history WHERE symbol = ?",
               symbol),
           symbol);
-      Set<Integer> inHistory =
-          rows(
-                  jdbcUrl,
-                  "SELECT trim_scale(price) FROM realtime_price_history WHERE symbol = ?",
-                  symbol)
-              .stream()
-              .map(Integer::valueOf)
-              .collect(Collectors.toSet());
+      Set<Integer> inHistory = historyPrices(jdbcUrl, symbol);
       Set<Integer> acked = acknowledged.getOrDefault(symbol, Set.of());
       assertTrue(inHistory.containsAll(acked), symbol + " lost acknowledged ticks");
       assertEquals(

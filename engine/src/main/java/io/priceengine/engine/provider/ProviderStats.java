@@ -3,6 +3,7 @@ package io.priceengine.engine.provider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,6 +19,8 @@ public final class ProviderStats {
   public static final class Counters {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    // Rejection codes are a small fixed set (Rejection), so this map stays small.
+    private final Map<String, LongAdder> rejectedByCode = new ConcurrentHashMap<>();
     private final LongAdder errors = new LongAdder();
     private final AtomicReference<Instant> lastTickAt = new AtomicReference<>();
     private volatile boolean streamRunning;
@@ -29,8 +32,10 @@ public final class ProviderStats {
       lastTickAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
     }
 
-    public void rejected() {
+    /** A tick refused for {@code code} (a {@code Rejection} code, e.g. {@code stale_tick}). */
+    public void rejected(String code) {
       rejected.increment();
+      rejectedByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
     }
 
     public void error() {
@@ -60,6 +65,17 @@ public final class ProviderStats {
       return rejected.sum();
     }
 
+    /** The rejection codes seen so far. */
+    public Set<String> rejectionCodes() {
+      return Set.copyOf(rejectedByCode.keySet());
+    }
+
+    /** Ticks rejected with {@code code} so far. */
+    public long rejectedCount(String code) {
+      LongAdder count = rejectedByCode.get(code);
+      return count == null ? 0 : count.sum();
+    }
+
     public long errorCount() {
       return errors.sum();
     }
@@ -73,6 +89,11 @@ public final class ProviderStats {
 
   public Counters of(String provider) {
     return byProvider.computeIfAbsent(provider, p -> new Counters());
+  }
+
+  /** Every provider's counters so far, by provider code. */
+  public Map<String, Counters> all() {
+    return Map.copyOf(byProvider);
   }
 
   public long totalAccepted() {

@@ -102,7 +102,7 @@ public final class TickIngestion {
               if (result instanceof SymbolEntity.Accepted accepted) {
                 counters.accepted(accepted.quote().lastUpdated());
               } else {
-                counters.rejected();
+                counters.rejected(((SymbolEntity.Rejected) result).rejection().code());
               }
               return result;
             });

@@ -49,7 +49,7 @@ class ProviderStatusTest {
     Instant at = Instant.parse("2026-11-23T10:00:00Z");
     stats.of("replay").accepted(at.minusSeconds(5));
     stats.of("replay").accepted(at);
-    stats.of("replay").rejected();
+    stats.of("replay").rejected("stale_tick");
     stats.of("replay").error();
     ProviderStatus replay = ProviderStatus.of(CATALOG, List.of("replay"), stats).get(2);
     assertEquals(new ProviderStatus("replay", "Replay", 20, "down", at, 2, 1), replay);

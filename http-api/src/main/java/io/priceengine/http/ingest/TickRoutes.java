@@ -15,6 +15,7 @@ import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.limits.IngestRateLimit;
 import io.priceengine.http.limits.RequestBodies;
+import io.priceengine.http.metrics.TickMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class TickRoutes extends ApiDirectives {
   private final TickParser parser;
   private final ProviderCatalog providers;
   private final ProviderStats stats;
+  private final TickMeters meters;
+  private final RejectedInputLog rejectedLog;
   private final Clock clock;
   private final long maxBodyBytes;
   private final RequestBodies bodies;
@@ -53,6 +56,7 @@ public final class TickRoutes extends ApiDirectives {
       SymbolEntities entities,
       ProviderCatalog providers,
       ProviderStats stats,
+      TickMeters meters,
       Clock clock,
       int maxTicks,
       long maxBodyBytes,
@@ -63,6 +67,8 @@ public final class TickRoutes extends ApiDirectives {
     this.parser = new TickParser(json.mapper(), providers, maxTicks);
     this.providers = providers;
     this.stats = stats;
+    this.meters = meters;
+    this.rejectedLog = new RejectedInputLog(clock);
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
     this.bodies = bodies;
@@ -83,6 +89,7 @@ public final class TickRoutes extends ApiDirectives {
   private Route ingest(Role token, byte[] body) {
     TickParser.Parsed parsed = parser.parse(body, clock.instant());
     if (parsed.error() != null) {
+      rejectedLog.rejected(parsed.error().code(), ProviderCatalog.PUSH, parsed.error().message());
       return error(parsed.error());
     }
     Duration wait = rateLimit.take(token, parsed.items().size());
@@ -120,7 +127,9 @@ public final class TickRoutes extends ApiDirectives {
     List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(items.size());
     for (TickParser.Item item : items) {
       if (item.rejection() != null) {
-        stats.of(ProviderCatalog.PUSH).rejected();
+        stats.of(ProviderCatalog.PUSH).rejected(item.rejection().code());
+        rejectedLog.rejected(
+            item.rejection().code(), ProviderCatalog.PUSH, item.rejection().message());
         outcomes.add(CompletableFuture.completedFuture(new Outcome(item.index(), item.rejection())));
       } else {
         outcomes.add(deliver(item.index(), item.tick()).toCompletableFuture());
@@ -133,21 +142,27 @@ public final class TickRoutes extends ApiDirectives {
   private CompletionStage<Outcome> deliver(int index, Tick tick) {
     ProviderStats.Counters counters =
         stats.of(providers.find(tick.provider()).isPresent() ? tick.provider() : ProviderCatalog.PUSH);
+    long asked = System.nanoTime();
     return entities
         .deliver(tick)
         .handle(
             (result, failure) -> {
+              Duration latency = Duration.ofNanos(System.nanoTime() - asked);
               if (failure != null) {
+                meters.persisted(TickMeters.UNAVAILABLE, latency);
                 counters.error();
                 return new Outcome(
                     index, new Rejection(UNAVAILABLE, "not persisted in time; retry this tick"));
               }
               if (result instanceof SymbolEntity.Accepted accepted) {
+                meters.persisted(TickMeters.ACCEPTED, latency);
                 counters.accepted(accepted.quote().lastUpdated());
                 return new Outcome(index, null);
               }
-              counters.rejected();
-              return new Outcome(index, ((SymbolEntity.Rejected) result).rejection());
+              meters.persisted(TickMeters.REJECTED, latency);
+              Rejection rejection = ((SymbolEntity.Rejected) result).rejection();
+              counters.rejected(rejection.code());
+              return new Outcome(index, rejection);
             });
   }
 }

@@ -60,7 +60,9 @@ public final class StreamRoutes extends ApiDirectives {
     this.settings = settings;
     this.allowedOrigins = allowedOrigins;
     this.writer = new MessageWriter(json.mapper());
-    this.webSockets = new WebSocketSession(feeds, settings, json.mapper(), writer, clock);
+    this.webSockets =
+        new WebSocketSession(
+            feeds, settings, json.mapper(), writer, clock, sessions.webSocketTraffic());
     this.upgrades = new SizeLimitedWebSocket(system, settings.maxMessageBytes());
     this.clock = clock;
   }
@@ -162,6 +164,7 @@ public final class StreamRoutes extends ApiDirectives {
                 new Subscribe(null, symbols.symbols(), null, resume.lastSeen()))
             .concat(Source.never()) // the request side of an SSE stream never ends by itself
             .via(new SubscriptionStage(feeds, settings, settings.keepAliveAfter(), clock))
+            .via(sessions.sseTraffic().counting())
             .via(ServerSentEvents.events(writer))
             .watchTermination(
                 (mat, done) -> {

@@ -27,18 +27,21 @@ final class WebSocketSession {
   private final MessageWriter writer;
   private final ClientRequestParser parser;
   private final Clock clock;
+  private final StreamSessions.Traffic traffic;
 
   WebSocketSession(
       QuoteFeeds feeds,
       StreamSettings settings,
       ObjectMapper mapper,
       MessageWriter writer,
-      Clock clock) {
+      Clock clock,
+      StreamSessions.Traffic traffic) {
     this.feeds = feeds;
     this.settings = settings;
     this.writer = writer;
     this.parser = new ClientRequestParser(mapper, settings.maxSymbols());
     this.clock = clock;
+    this.traffic = traffic;
   }
 
   /** A connection's flow; {@code initialSymbols} (from {@code ?symbols=}) are subscribed first. */
@@ -51,6 +54,7 @@ final class WebSocketSession {
     }
     return requests
         .via(new SubscriptionStage(feeds, settings, settings.heartbeatAfter(), clock))
+        .via(traffic.counting())
         .map(message -> (Message) TextMessage.create(writer.write(message)));
   }
 

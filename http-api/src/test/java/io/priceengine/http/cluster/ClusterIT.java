@@ -10,6 +10,7 @@ import akka.cluster.sharding.typed.HashCodeMessageExtractor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import io.priceengine.http.ApiClient;
+import io.priceengine.http.NodeProcess;
 import io.priceengine.http.Polling;
 import io.priceengine.http.TestEngine;
 import java.io.IOException;
@@ -63,10 +64,10 @@ class ClusterIT {
           ConfigFactory.load().getInt("akka.cluster.sharding.number-of-shards"));
 
   private static LocalCluster cluster;
-  private static ClusterNode node1;
-  private static ClusterNode node2;
-  private static ClusterNode node3;
-  private static ClusterNode node4;
+  private static NodeProcess node1;
+  private static NodeProcess node2;
+  private static NodeProcess node3;
+  private static NodeProcess node4;
   private static final AtomicInteger roundNumbers = new AtomicInteger();
   private static final Map<String, Set<Integer>> acknowledged = TickLoad.newAcknowledged();
   private static final Instant started = Instant.now();
@@ -84,7 +85,7 @@ class ClusterIT {
     node1 = cluster.startFirst("node1");
     node2 = cluster.start("node2", List.of(node1));
     node3 = cluster.start("node3", List.of(node1));
-    for (ClusterNode node : List.of(node1, node2, node3)) {
+    for (NodeProcess node : List.of(node1, node2, node3)) {
       node.awaitReady();
     }
     awaitMembersUp(List.of(node1, node2, node3));
@@ -109,7 +110,7 @@ class ClusterIT {
     awaitMembersUp(List.of(node1, node2, node3));
     pushUntilEveryTickAccepted(node2.api(), SYMBOLS);
     Map<String, String> quotes = quotesOn(node1);
-    for (ClusterNode node : List.of(node2, node3)) {
+    for (NodeProcess node : List.of(node2, node3)) {
       assertEquals(quotes, quotesOn(node), "quotes differ between node1 and " + node.name());
     }
 
@@ -140,13 +141,13 @@ class ClusterIT {
   @Test
   @Order(2)
   void providersRunOncePerClusterAndProjectionSlicesSpreadOverTheNodes() {
-    List<ClusterNode> nodes = List.of(node1, node2, node3);
+    List<NodeProcess> nodes = List.of(node1, node2, node3);
     Polling.await(
         WAIT,
         () -> {
           Map<String, List<String>> slices = new HashMap<>();
           int providerNodes = 0;
-          for (ClusterNode node : nodes) {
+          for (NodeProcess node : nodes) {
             JsonNode view = node.view();
             assertNotNull(view, node.name() + " has no view");
             providerNodes += view.path("providersHere").asBoolean() ? 1 : 0;
@@ -162,7 +163,7 @@ class ClusterIT {
           assertEquals(3, hosting.size(), "nodes running projection slices: " + slices);
         });
     // every node reports the provider as the node running it sees it
-    for (ClusterNode node : nodes) {
+    for (NodeProcess node : nodes) {
       JsonNode replay = provider(node, "replay");
       assertEquals("up", replay.path("status").asText(), node.name() + ": " + replay);
     }
@@ -172,13 +173,13 @@ class ClusterIT {
   @Order(3)
   void killedNodesSymbolsAndProjectionSlicesMoveToTheSurvivorsWithoutLosingAcknowledgedTicks()
       throws Exception {
-    List<ClusterNode> all = List.of(node1, node2, node3);
+    List<NodeProcess> all = List.of(node1, node2, node3);
     awaitMembersUp(all);
     List<String> onVictim = SYMBOLS.stream().filter(s -> owner(s, all) == node2).toList();
     assertFalse(onVictim.isEmpty(), "no test symbol on node2: " + node2.view());
     assertFalse(node2.view().path("projectionSlices").isEmpty(), "no projection slice on node2");
 
-    List<ClusterNode> survivors = List.of(node1, node3);
+    List<NodeProcess> survivors = List.of(node1, node3);
     AtomicReference<Instant> unreachableAt = new AtomicReference<>();
     AtomicReference<Instant> removedAt = new AtomicReference<>();
     Instant killedAt;
@@ -274,7 +275,7 @@ class ClusterIT {
   @Test
   @Order(5)
   void terminatedNodeLeavesGracefullyWhileOtherNodesServeEveryRequest() {
-    List<ClusterNode> all = List.of(node1, node3, node4);
+    List<NodeProcess> all = List.of(node1, node3, node4);
     awaitMembersUp(all);
     List<String> onLeaver = SYMBOLS.stream().filter(s -> owner(s, all) == node3).toList();
     assertFalse(onLeaver.isEmpty(), "no test symbol on node3: " + node3.view());
@@ -295,7 +296,7 @@ class ClusterIT {
       Polling.await(
           WAIT,
           () -> {
-            for (ClusterNode node : List.of(node1, node4)) {
+            for (NodeProcess node : List.of(node1, node4)) {
               JsonNode member = member(node.view(), node3.clusterAddress());
               if (member != null && !member.path("reachable").asBoolean()) {
                 unreachable.set(node.name() + " saw node3 unreachable: " + member);
@@ -330,13 +331,13 @@ class ClusterIT {
   // --- cluster views ----------------------------------------------------------------------
 
   /** Every node of {@code up} sees exactly these nodes, all Up and reachable. */
-  private static void awaitMembersUp(List<ClusterNode> up) {
+  private static void awaitMembersUp(List<NodeProcess> up) {
     Set<String> expected = new HashSet<>();
     up.forEach(node -> expected.add(node.clusterAddress() + " up true"));
     Polling.await(
         WAIT,
         () -> {
-          for (ClusterNode node : up) {
+          for (NodeProcess node : up) {
             JsonNode view = node.view();
             assertNotNull(view, node.name() + " has no cluster view");
             Set<String> members = new HashSet<>();
@@ -362,9 +363,9 @@ class ClusterIT {
   }
 
   /** The node whose shards include {@code symbol}'s, or null. */
-  private static ClusterNode owner(String symbol, List<ClusterNode> nodes) {
+  private static NodeProcess owner(String symbol, List<NodeProcess> nodes) {
     String shard = SHARDS.shardId(symbol);
-    for (ClusterNode node : nodes) {
+    for (NodeProcess node : nodes) {
       JsonNode view = node.view();
       assertNotNull(view, node.name() + " has no cluster view");
       for (JsonNode s : view.path("shards")) {
@@ -377,12 +378,12 @@ class ClusterIT {
   }
 
   /** All projection slices run, each once, on {@code nodes} only. */
-  private static void awaitSlicesOn(List<ClusterNode> nodes) {
+  private static void awaitSlicesOn(List<NodeProcess> nodes) {
     Polling.await(
         WAIT,
         () -> {
           List<String> slices = new ArrayList<>();
-          for (ClusterNode node : nodes) {
+          for (NodeProcess node : nodes) {
             node.view().path("projectionSlices").forEach(s -> slices.add(s.asText()));
           }
           assertEquals(4, slices.size(), "slices on the survivors: " + slices);
@@ -390,7 +391,7 @@ class ClusterIT {
         });
   }
 
-  private static JsonNode provider(ClusterNode node, String code) {
+  private static JsonNode provider(NodeProcess node, String code) {
     JsonNode providers = node.api().get("/api/v1/providers").json().path("providers");
     return StreamSupport.stream(providers.spliterator(), false)
         .filter(p -> p.path("code").asText().equals(code))
@@ -400,7 +401,7 @@ class ClusterIT {
 
   // --- load ---------------------------------------------------------------------------------
 
-  private static TickLoad load(String name, ClusterNode node, List<String> symbols, boolean readBack) {
+  private static TickLoad load(String name, NodeProcess node, List<String> symbols, boolean readBack) {
     return new TickLoad(
         name, node.api(), symbols, roundNumbers, acknowledged, Duration.ofMillis(100), readBack);
   }
@@ -436,7 +437,7 @@ class ClusterIT {
   // --- reads ----------------------------------------------------------------------------------
 
   /** symbol → "price historyId" as the node answers them. */
-  private static Map<String, String> quotesOn(ClusterNode node) {
+  private static Map<String, String> quotesOn(NodeProcess node) {
     ApiClient.Response response =
         node.api().get("/api/v1/market-data/prices?symbols=" + String.join(",", SYMBOLS));
     assertEquals(200, response.status(), node.name() + ": " + response.body());
@@ -450,11 +451,11 @@ class ClusterIT {
     return quotes;
   }
 
-  private static long historyId(ClusterNode node, String symbol) {
+  private static long historyId(NodeProcess node, String symbol) {
     return historyIds(node, List.of(symbol)).get(symbol);
   }
 
-  private static Map<String, Long> historyIds(ClusterNode node, List<String> symbols) {
+  private static Map<String, Long> historyIds(NodeProcess node, List<String> symbols) {
     ApiClient.Response response =
         node.api().get("/api/v1/market-data/prices?symbols=" + String.join(",", symbols));
     assertEquals(200, response.status(), node.name() + ": " + response.body());
@@ -471,7 +472,7 @@ class ClusterIT {
    * quote's history id), history rows 1..n once each with n different prices (no tick twice),
    * every acknowledged price among them, and the master row at n.
    */
-  private static void assertProjectedExactlyOnce(ClusterNode node, List<String> symbols) {
+  private static void assertProjectedExactlyOnce(NodeProcess node, List<String> symbols) {
     String jdbcUrl = cluster.jdbcUrl();
     Polling.await(
         WAIT,

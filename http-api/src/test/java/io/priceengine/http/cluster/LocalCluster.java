@@ -1,5 +1,6 @@
 package io.priceengine.http.cluster;
 
+import io.priceengine.http.NodeProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,12 +23,12 @@ import java.util.stream.Stream;
  * seed nodes. Closing it (or the JVM exiting) ends every node and makes sure the database server
  * the first node started is stopped, even when that node was killed.
  */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path workDir;
   private final Map<String, String> common;
-  private final List<ClusterNode> nodes = new ArrayList<>();
+  private final List<NodeProcess> nodes = new ArrayList<>();
   private final Thread exitHook;
   private String jdbcUrl;
 
@@ -40,40 +41,60 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /** {@code common}: environment of every node (e.g. providers, timeouts). */
-  static LocalCluster create(Path workDir, Map<String, String> common) {
+  public static LocalCluster create(Path workDir, Map<String, String> common) {
     stopLeftoverDatabase(workDir.resolve("node1-data"));
     deleteTree(workDir.resolve("node1-data").resolve("postgres"));
     return new LocalCluster(workDir, common);
   }
 
   /** The first node: a new cluster of one, and the embedded database. */
-  synchronized ClusterNode startFirst(String name) {
+  public synchronized NodeProcess startFirst(String name) {
+    if (!nodes.isEmpty()) {
+      throw new IllegalStateException("the first node was started already");
+    }
+    return startDatabaseNode(name);
+  }
+
+  /**
+   * The first node again, in a new JVM on the same data directory, after it stopped or was killed
+   * (its PostgreSQL may still run: the node's start copes with that).
+   */
+  public synchronized NodeProcess restartFirst(String name) {
+    if (nodes.get(0).isAlive()) {
+      throw new IllegalStateException(nodes.get(0) + " still runs");
+    }
+    nodes.remove(0);
+    return startDatabaseNode(name);
+  }
+
+  private NodeProcess startDatabaseNode(String name) {
     Map<String, String> env = new HashMap<>(common);
     env.put("PRICE_ENGINE_SEED_NODES", "");
     env.put("PRICE_ENGINE_DATA_DIR", workDir.resolve("node1-data").toString());
     env.put("PRICE_ENGINE_EMBEDDED_DB_PORT", "0");
-    ClusterNode node = ClusterNode.start(name, env, workDir.resolve("logs"));
-    nodes.add(node);
+    NodeProcess node = NodeProcess.start(name, env, workDir.resolve("logs"));
+    nodes.add(0, node);
     jdbcUrl = "jdbc:postgresql://127.0.0.1:" + node.awaitDatabasePort() + "/price_engine";
     node.awaitListening();
     return node;
   }
 
   /** Another node on the first node's database, joining through {@code seeds}. */
-  synchronized ClusterNode start(String name, List<ClusterNode> seeds) {
+  synchronized NodeProcess start(String name, List<NodeProcess> seeds) {
     Map<String, String> env = new HashMap<>(common);
     env.put(
         "PRICE_ENGINE_SEED_NODES",
-        seeds.stream().map(ClusterNode::clusterAddress).collect(Collectors.joining(",")));
+        seeds.stream().map(NodeProcess::clusterAddress).collect(Collectors.joining(",")));
     env.put("PRICE_ENGINE_DB_URL", jdbcUrl);
     env.put("PRICE_ENGINE_DB_USER", "postgres");
     env.put("PRICE_ENGINE_DB_PASSWORD", "");
-    ClusterNode node = ClusterNode.start(name, env, workDir.resolve("logs"));
+    NodeProcess node = NodeProcess.start(name, env, workDir.resolve("logs"));
     nodes.add(node);
     return node;
   }
 
-  String jdbcUrl() {
+  /** The database of the first node as it runs now (its port changes with each start). */
+  public String jdbcUrl() {
     return jdbcUrl;
   }
 
@@ -84,8 +105,8 @@ final class LocalCluster implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    List<ClusterNode> others = nodes.stream().skip(1).filter(ClusterNode::isAlive).toList();
-    others.forEach(ClusterNode::terminate);
+    List<NodeProcess> others = nodes.stream().skip(1).filter(NodeProcess::isAlive).toList();
+    others.forEach(NodeProcess::terminate);
     others.forEach(this::awaitOrKill);
     if (!nodes.isEmpty() && nodes.get(0).isAlive()) {
       nodes.get(0).terminate();
@@ -99,7 +120,7 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
-  private void awaitOrKill(ClusterNode node) {
+  private void awaitOrKill(NodeProcess node) {
     if (node.awaitExit(STOP_TIMEOUT) == -1) {
       System.err.println(node + " did not stop within " + STOP_TIMEOUT + "; killing it");
       node.kill();
@@ -108,7 +129,7 @@ final class LocalCluster implements AutoCloseable {
   }
 
   private void killAll() {
-    nodes.forEach(ClusterNode::kill);
+    nodes.forEach(NodeProcess::kill);
     nodes.forEach(node -> node.awaitExit(Duration.ofSeconds(10)));
     stopLeftoverDatabase(workDir.resolve("node1-data"));
   }

@@ -53,7 +53,11 @@ public final class SqlRows {
   }
 
   public static void execute(Database db, String sql) {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "")) {
+    execute(db.jdbcUrl(), sql);
+  }
+
+  public static void execute(String jdbcUrl, String sql) {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
       c.createStatement().execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);

@@ -1,9 +1,6 @@
-package io.priceengine.http.cluster;
+package io.priceengine.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.priceengine.http.ApiClient;
-import io.priceengine.http.Main;
-import io.priceengine.http.TestEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,9 +21,10 @@ import java.util.regex.Pattern;
 /**
  * One Price Engine node in a JVM of its own, as an operator runs it: the application jar (or the
  * test's class path when the jar is not built), configured by environment variables, its output
- * copied to a log file. The test talks to it over HTTP only, and ends it with a real signal.
+ * copied to a log file. The test talks to it over HTTP only, and ends it with a real signal. The
+ * cluster and fault tests start their nodes with it.
  */
-final class ClusterNode {
+public final class NodeProcess {
   private static final Pattern LISTENING =
       Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+), cluster node 127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern DATABASE =
@@ -40,14 +38,14 @@ final class ClusterNode {
   private final CompletableFuture<Integer> databasePort = new CompletableFuture<>();
   private volatile ApiClient api;
 
-  private ClusterNode(String name, Process process, Path log) {
+  private NodeProcess(String name, Process process, Path log) {
     this.name = name;
     this.process = process;
     this.log = log;
   }
 
   /** Starts the node's JVM; {@link #awaitListening} waits for its HTTP port. */
-  static ClusterNode start(String name, Map<String, String> environment, Path logDir) {
+  public static NodeProcess start(String name, Map<String, String> environment, Path logDir) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Small heap, serial GC and C1 only: several engines share two cores with the build.
@@ -78,7 +76,7 @@ final class ClusterNode {
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(name + ".log");
-      ClusterNode node = new ClusterNode(name, builder.start(), log);
+      NodeProcess node = new NodeProcess(name, builder.start(), log);
       node.pumpOutput();
       return node;
     } catch (IOException e) {
@@ -124,38 +122,38 @@ final class ClusterNode {
   }
 
   /** Waits until the node serves HTTP (not yet: ready). */
-  ClusterNode awaitListening() {
+  public NodeProcess awaitListening() {
     int[] p = ports.orTimeout(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     api = new ApiClient("http://127.0.0.1:" + p[0]);
     return this;
   }
 
   /** The port of the embedded PostgreSQL this node started. */
-  int awaitDatabasePort() {
+  public int awaitDatabasePort() {
     return databasePort.orTimeout(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
-  ClusterNode awaitReady() {
+  public NodeProcess awaitReady() {
     awaitListening();
     api.awaitReady(START_TIMEOUT);
     return this;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  ApiClient api() {
+  public ApiClient api() {
     return api;
   }
 
   /** {@code host:port} of the node's cluster endpoint, as the admin view shows members. */
-  String clusterAddress() {
+  public String clusterAddress() {
     return "127.0.0.1:" + ports.join()[1];
   }
 
   /** GET /api/v1/admin/cluster, or null when the node does not answer it right now. */
-  JsonNode view() {
+  public JsonNode view() {
     try {
       ApiClient.Response response = api.get("/api/v1/admin/cluster", TestEngine.ADMIN_TOKEN);
       return response.status() == 200 ? response.json() : null;
@@ -164,11 +162,11 @@ final class ClusterNode {
     }
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -176,7 +174,7 @@ final class ClusterNode {
    * SIGKILL: no shutdown at all, as a crash. Sent through the process handle: {@link
    * Process#destroyForcibly()} would also close our end of its output pipe.
    */
-  void kill() {
+  public void kill() {
     process.toHandle().destroyForcibly();
   }
 
@@ -185,12 +183,12 @@ final class ClusterNode {
    * Process#destroy()} closes the output pipe at once, and the node's log of its own shutdown
    * would be lost.
    */
-  void terminate() {
+  public void terminate() {
     process.toHandle().destroy();
   }
 
   /** Waits for the process to end; its exit code, or -1 if it still runs. */
-  int awaitExit(Duration timeout) {
+  public int awaitExit(Duration timeout) {
     try {
       return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     } catch (InterruptedException e) {
@@ -200,7 +198,7 @@ final class ClusterNode {
   }
 
   /** The node's output so far. */
-  List<String> logLines() {
+  public List<String> logLines() {
     try {
       return Files.readAllLines(log);
     } catch (IOException e) {
@@ -208,7 +206,7 @@ final class ClusterNode {
     }
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
