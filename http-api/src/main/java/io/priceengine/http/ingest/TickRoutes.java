@@ -14,6 +14,7 @@ import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.limits.IngestRateLimit;
+import io.priceengine.http.limits.RejectedInputLog;
 import io.priceengine.http.limits.RequestBodies;
 import io.priceengine.http.metrics.TickMeters;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public final class TickRoutes extends ApiDirectives {
     this.providers = providers;
     this.stats = stats;
     this.meters = meters;
-    this.rejectedLog = new RejectedInputLog(clock);
+    this.rejectedLog = RejectedInputLog.shared();
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
     this.bodies = bodies;
@@ -89,7 +90,6 @@ public final class TickRoutes extends ApiDirectives {
   private Route ingest(Role token, byte[] body) {
     TickParser.Parsed parsed = parser.parse(body, clock.instant());
     if (parsed.error() != null) {
-      rejectedLog.rejected(parsed.error().code(), ProviderCatalog.PUSH, parsed.error().message());
       return error(parsed.error());
     }
     Duration wait = rateLimit.take(token, parsed.items().size());
@@ -128,7 +128,7 @@ public final class TickRoutes extends ApiDirectives {
     for (TickParser.Item item : items) {
       if (item.rejection() != null) {
         stats.of(ProviderCatalog.PUSH).rejected(item.rejection().code());
-        rejectedLog.rejected(
+        rejectedLog.rejectedTick(
             item.rejection().code(), ProviderCatalog.PUSH, item.rejection().message());
         outcomes.add(CompletableFuture.completedFuture(new Outcome(item.index(), item.rejection())));
       } else {

@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per rejected request (status, code, method, path, remote address), at most {@link
+ * One log line per rejected request (status, code, method, path, remote address) or refused tick,
+ * at most {@link
  * #MAX_LINES} per {@link #WINDOW} (10 s), then one line counting the rest, so that a flood of
  * hostile requests cannot flood the log. Never the query string (it may hold a {@code ?token=}),
  * never a header, never a stack trace: rejecting bad input is no error of ours.
@@ -39,6 +40,34 @@ public final class RejectedInputLog {
   }
 
   public void rejected(int status, String code, String method, String path, String remote) {
+    if (admit()) {
+      log.warn(
+          "rejected input: status={} code={} method={} path={} remote={}",
+          status,
+          code,
+          printable(method),
+          printable(path),
+          remote);
+    }
+  }
+
+  /**
+   * A tick refused inside an accepted batch (the request got 200 with a {@code rejected} entry), or
+   * refused by a provider: logged within the same budget as rejected requests. The message is the
+   * rejection's own, which names at most a symbol or a field, never a token.
+   */
+  public void rejectedTick(String code, String provider, String message) {
+    if (admit()) {
+      log.warn(
+          "rejected input: tick code={} provider={} message={}",
+          code,
+          printable(provider),
+          printable(message));
+    }
+  }
+
+  /** Whether this rejection may be logged; logs the count of the previous window's suppressed. */
+  private boolean admit() {
     long suppressedBefore;
     synchronized (this) {
       long now = nanoClock.getAsLong();
@@ -51,23 +80,17 @@ public final class RejectedInputLog {
       }
       if (logged >= maxLines) {
         suppressed++;
-        return;
+        return false;
       }
       logged++;
     }
     if (suppressedBefore > 0) {
       log.warn(
-          "rejected input: {} more requests rejected in the previous {} s, not logged",
+          "rejected input: {} more rejections in the previous {} s, not logged",
           suppressedBefore,
           window.toSeconds());
     }
-    log.warn(
-        "rejected input: status={} code={} method={} path={} remote={}",
-        status,
-        code,
-        printable(method),
-        printable(path),
-        remote);
+    return true;
   }
 
   /** No control characters (no forged log lines) and a bounded length. */

@@ -41,7 +41,7 @@ class RejectedInputLogTest {
     now.addAndGet(Duration.ofSeconds(11).toNanos());
     rejected.rejected(429, "rate_limited", "POST", "/t", "127.0.0.1");
     assertEquals(5, lines.list.size());
-    assertTrue(lines.list.get(3).getFormattedMessage().contains("7 more requests"));
+    assertTrue(lines.list.get(3).getFormattedMessage().contains("7 more rejections"));
     assertTrue(lines.list.get(4).getFormattedMessage().contains("status=429"));
   }
 
@@ -51,5 +51,17 @@ class RejectedInputLogTest {
     String line = lines.list.get(0).getFormattedMessage();
     assertTrue(line.contains("/a?FAKE LOG LINE"), line);
     assertTrue(line.length() < 300, line);
+  }
+
+  @Test
+  void refusedTicksShareTheBudgetAndNeverBreakTheLine() {
+    rejected.rejected(400, "invalid_request", "POST", "/t", "127.0.0.1");
+    rejected.rejectedTick("invalid_price", "push", "price must be positive\nFAKE");
+    rejected.rejectedTick("invalid_price", "push", "price must be positive");
+    rejected.rejectedTick("stale_tick", "push", "older than the current quote");
+    assertEquals(3, lines.list.size());
+    String line = lines.list.get(1).getFormattedMessage();
+    assertTrue(line.contains("code=invalid_price provider=push"), line);
+    assertTrue(line.contains("positive?FAKE"), line);
   }
 }
