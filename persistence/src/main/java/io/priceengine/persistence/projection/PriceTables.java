@@ -3,25 +3,22 @@ package io.priceengine.persistence.projection;
 import akka.Done;
 import akka.projection.r2dbc.javadsl.R2dbcSession;
 import io.r2dbc.spi.Statement;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Writes a {@link PriceBatch} in the projection's transaction: one statement per table, the rows
- * bound as array literals ({@link ArrayLiteral}) and expanded by {@code unnest}, so a batch costs
- * the same few round trips whatever its size. Every statement is idempotent or only moves forward, so a replayed batch
+ * bound as arrays and expanded by {@code unnest}, so a batch costs the same few round trips
+ * whatever its size. Every statement is idempotent or only moves forward, so a replayed batch
  * leaves the tables as they were.
  */
 final class PriceTables {
-
-  /**
-   * The projection's commit does not wait for the WAL flush (the fsync that dominated its
-   * transactions). Safe for this transaction only: rows and offset commit atomically either way, so
-   * a commit lost in a database crash loses both, and the projection re-runs those events from the
-   * last offset that survived. Never for the journal, whose commit is the acknowledgement of a tick.
-   */
-  private static final String ASYNC_COMMIT =
-      "SELECT set_config('synchronous_commit', 'off', true)";
 
   /** Providers named by ticks but missing from the table (added to the catalog later). */
   private static final String PROVIDERS =
@@ -107,9 +104,7 @@ final class PriceTables {
   record Progress(String tag, long lastOrdering, Instant lastEventAt) {}
 
   CompletionStage<Done> write(R2dbcSession session, PriceBatch batch, Progress progress) {
-    // A SET statement reports no row count, which updateOne cannot unbox: set_config returns a row.
-    CompletionStage<?> done =
-        session.selectOne(session.createStatement(ASYNC_COMMIT), row -> row.get(0, String.class));
+    CompletionStage<?> done = CompletableFuture.completedFuture(null);
     if (!batch.providers().isEmpty()) {
       done = then(done, session, providers(session, batch));
     }
@@ -135,65 +130,63 @@ final class PriceTables {
   }
 
   private static Statement providers(R2dbcSession session, PriceBatch batch) {
-    return session
-        .createStatement(PROVIDERS)
-        .bind(0, ArrayLiteral.of(batch.providers(), code -> code));
+    return session.createStatement(PROVIDERS).bind(0, batch.providers().toArray(String[]::new));
   }
 
   private static Statement history(R2dbcSession session, PriceBatch batch) {
     var rows = batch.history();
     return session
         .createStatement(HISTORY)
-        .bind(0, ArrayLiteral.of(rows, PriceBatch.HistoryRow::symbol))
-        .bind(1, ArrayLiteral.of(rows, PriceBatch.HistoryRow::historyId))
-        .bind(2, ArrayLiteral.of(rows, r -> r.tick().price()))
-        .bind(3, ArrayLiteral.of(rows, r -> r.tick().volume()))
-        .bind(4, ArrayLiteral.of(rows, r -> r.tick().open()))
-        .bind(5, ArrayLiteral.of(rows, r -> r.tick().high()))
-        .bind(6, ArrayLiteral.of(rows, r -> r.tick().low()))
-        .bind(7, ArrayLiteral.of(rows, r -> r.tick().previousClose()))
-        .bind(8, ArrayLiteral.of(rows, r -> r.tick().sourceTimestamp()))
-        .bind(9, ArrayLiteral.of(rows, PriceBatch.HistoryRow::fetchedAt))
-        .bind(10, ArrayLiteral.of(rows, r -> r.tick().provider()));
+        .bind(0, column(rows, PriceBatch.HistoryRow::symbol, String[]::new))
+        .bind(1, column(rows, PriceBatch.HistoryRow::historyId, Long[]::new))
+        .bind(2, column(rows, r -> r.tick().price(), BigDecimal[]::new))
+        .bind(3, column(rows, r -> r.tick().volume(), Long[]::new))
+        .bind(4, column(rows, r -> r.tick().open(), BigDecimal[]::new))
+        .bind(5, column(rows, r -> r.tick().high(), BigDecimal[]::new))
+        .bind(6, column(rows, r -> r.tick().low(), BigDecimal[]::new))
+        .bind(7, column(rows, r -> r.tick().previousClose(), BigDecimal[]::new))
+        .bind(8, column(rows, r -> r.tick().sourceTimestamp(), Instant[]::new))
+        .bind(9, column(rows, PriceBatch.HistoryRow::fetchedAt, Instant[]::new))
+        .bind(10, column(rows, r -> r.tick().provider(), String[]::new));
   }
 
   private static Statement universe(R2dbcSession session, PriceBatch batch) {
     var rows = batch.universe();
     return session
         .createStatement(UNIVERSE)
-        .bind(0, ArrayLiteral.of(rows, PriceBatch.UniverseRow::symbol))
-        .bind(1, ArrayLiteral.of(rows, PriceBatch.UniverseRow::companyName))
-        .bind(2, ArrayLiteral.of(rows, PriceBatch.UniverseRow::status))
-        .bind(3, ArrayLiteral.of(rows, PriceBatch.UniverseRow::addedSource))
-        .bind(4, ArrayLiteral.of(rows, PriceBatch.UniverseRow::firstSeen))
-        .bind(5, ArrayLiteral.of(rows, PriceBatch.UniverseRow::lastPriceDate))
-        .bind(6, ArrayLiteral.of(rows, PriceBatch.UniverseRow::lastSeqNr));
+        .bind(0, column(rows, PriceBatch.UniverseRow::symbol, String[]::new))
+        .bind(1, column(rows, PriceBatch.UniverseRow::companyName, String[]::new))
+        .bind(2, column(rows, PriceBatch.UniverseRow::status, String[]::new))
+        .bind(3, column(rows, PriceBatch.UniverseRow::addedSource, String[]::new))
+        .bind(4, column(rows, PriceBatch.UniverseRow::firstSeen, Instant[]::new))
+        .bind(5, column(rows, PriceBatch.UniverseRow::lastPriceDate, LocalDate[]::new))
+        .bind(6, column(rows, PriceBatch.UniverseRow::lastSeqNr, Long[]::new));
   }
 
   private static Statement master(R2dbcSession session, PriceBatch batch) {
     var rows = batch.master();
     return session
         .createStatement(MASTER)
-        .bind(0, ArrayLiteral.of(rows, PriceBatch.MasterRow::symbol))
-        .bind(1, ArrayLiteral.of(rows, PriceBatch.MasterRow::price))
-        .bind(2, ArrayLiteral.of(rows, PriceBatch.MasterRow::lastUpdated))
-        .bind(3, ArrayLiteral.of(rows, PriceBatch.MasterRow::provider))
-        .bind(4, ArrayLiteral.of(rows, PriceBatch.MasterRow::volume))
-        .bind(5, ArrayLiteral.of(rows, PriceBatch.MasterRow::historyId));
+        .bind(0, column(rows, PriceBatch.MasterRow::symbol, String[]::new))
+        .bind(1, column(rows, PriceBatch.MasterRow::price, BigDecimal[]::new))
+        .bind(2, column(rows, PriceBatch.MasterRow::lastUpdated, Instant[]::new))
+        .bind(3, column(rows, PriceBatch.MasterRow::provider, String[]::new))
+        .bind(4, column(rows, PriceBatch.MasterRow::volume, Long[]::new))
+        .bind(5, column(rows, PriceBatch.MasterRow::historyId, Long[]::new));
   }
 
   private static Statement daily(R2dbcSession session, PriceBatch batch) {
     var rows = batch.daily();
     return session
         .createStatement(DAILY)
-        .bind(0, ArrayLiteral.of(rows, PriceBatch.DailyBar::symbol))
-        .bind(1, ArrayLiteral.of(rows, PriceBatch.DailyBar::date))
-        .bind(2, ArrayLiteral.of(rows, PriceBatch.DailyBar::open))
-        .bind(3, ArrayLiteral.of(rows, PriceBatch.DailyBar::high))
-        .bind(4, ArrayLiteral.of(rows, PriceBatch.DailyBar::low))
-        .bind(5, ArrayLiteral.of(rows, PriceBatch.DailyBar::close))
-        .bind(6, ArrayLiteral.of(rows, PriceBatch.DailyBar::volume))
-        .bind(7, ArrayLiteral.of(rows, PriceBatch.DailyBar::source));
+        .bind(0, column(rows, PriceBatch.DailyBar::symbol, String[]::new))
+        .bind(1, column(rows, PriceBatch.DailyBar::date, LocalDate[]::new))
+        .bind(2, column(rows, PriceBatch.DailyBar::open, BigDecimal[]::new))
+        .bind(3, column(rows, PriceBatch.DailyBar::high, BigDecimal[]::new))
+        .bind(4, column(rows, PriceBatch.DailyBar::low, BigDecimal[]::new))
+        .bind(5, column(rows, PriceBatch.DailyBar::close, BigDecimal[]::new))
+        .bind(6, column(rows, PriceBatch.DailyBar::volume, Long[]::new))
+        .bind(7, column(rows, PriceBatch.DailyBar::source, String[]::new));
   }
 
   private static Statement progress(R2dbcSession session, Progress progress) {
@@ -202,5 +195,10 @@ final class PriceTables {
         .bind(0, progress.tag())
         .bind(1, progress.lastOrdering())
         .bind(2, progress.lastEventAt());
+  }
+
+  private static <R, T> T[] column(
+      Collection<R> rows, Function<R, T> field, IntFunction<T[]> array) {
+    return rows.stream().map(field).toArray(array);
   }
 }

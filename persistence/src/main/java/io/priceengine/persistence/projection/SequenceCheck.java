@@ -52,7 +52,7 @@ final class SequenceCheck {
     envelopes.forEach(envelope -> symbols.add(envelope.event().symbol()));
     return session
         .select(
-            session.createStatement(PROJECTED).bind(0, ArrayLiteral.of(symbols, symbol -> symbol)),
+            session.createStatement(PROJECTED).bind(0, symbols.toArray(String[]::new)),
             row ->
                 new Projected(
                     row.get("symbol", String.class),
