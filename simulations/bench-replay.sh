@@ -95,4 +95,4 @@ until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.
 done
 
 java "$fjp" -cp "$classes" "$bench" measure --baseUrl="http://127.0.0.1:$http_port" \
-  --ticks="$ticks" --enginePid="$engine_pid"
+  --ticks="$ticks" --enginePid="$engine_pid" --adminToken=bench-admin

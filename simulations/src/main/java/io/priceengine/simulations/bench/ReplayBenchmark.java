@@ -33,6 +33,7 @@ public final class ReplayBenchmark {
           "seed", "42",
           "baseUrl", "http://127.0.0.1:8080",
           "enginePid", "0",
+          "adminToken", "",
           "output", BenchReportPath.defaultFor("replay.json").toString());
 
   private ReplayBenchmark() {}
@@ -45,7 +46,7 @@ public final class ReplayBenchmark {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: ReplayBenchmark generate|measure [--file=] [--ticks=] [--symbols=] [--seed=]"
-              + " [--baseUrl=] [--enginePid=] [--output=]  defaults: "
+              + " [--baseUrl=] [--enginePid=] [--adminToken=] [--output=]  defaults: "
               + DEFAULTS);
       System.exit(2);
       return;
@@ -67,6 +68,7 @@ public final class ReplayBenchmark {
             URI.create(options.get("baseUrl")),
             Long.parseLong(options.get("enginePid")),
             ticks,
+            options.get("adminToken"),
             Path.of(options.get("output"))));
   }
 
@@ -89,7 +91,8 @@ public final class ReplayBenchmark {
   /** One look at the replay provider's counters, and the engine's CPU seconds (-1: unknown). */
   private record Sample(long nanos, long ticks, long errors, double cpuSeconds) {}
 
-  static int measure(URI baseUrl, long enginePid, long expected, Path output)
+  static int measure(
+      URI baseUrl, long enginePid, long expected, String adminToken, Path output)
       throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Sample first = null;
@@ -105,13 +108,34 @@ public final class ReplayBenchmark {
         progress = now;
       } else if (now.nanos() - progress.nanos() > STALL.toNanos()) {
         System.err.println("replay stalled at " + now.ticks() + " accepted ticks of " + expected);
-        report(first, now, expected, output);
+        report(first, now, expected, null, output);
         return 1;
       }
       last = now;
     }
-    report(first == null ? last : first, last, expected, output);
+    Double projectedCpu =
+        adminToken.isEmpty() || enginePid <= 0
+            ? null
+            : cpuSecondsWhenProjected(new ProjectionWatch(client, baseUrl, adminToken), enginePid);
+    report(first == null ? last : first, last, expected, projectedCpu, output);
     return last.ticks() == expected ? 0 : 1;
+  }
+
+  /**
+   * The engine's CPU seconds once the projection has written every accepted tick (null if it did
+   * not within {@link #STALL}): the projection may trail ingest, and its catch-up is part of the
+   * cost of a tick.
+   */
+  private static Double cpuSecondsWhenProjected(ProjectionWatch watch, long enginePid)
+      throws IOException, InterruptedException {
+    long giveUp = System.nanoTime() + STALL.toNanos();
+    while (System.nanoTime() - giveUp < 0) {
+      if (watch.read().map(reading -> reading.lagMillis() == 0).orElse(false)) {
+        return ProcessTreeCpu.seconds(enginePid);
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    return null;
   }
 
   private static Sample sample(HttpClient client, URI baseUrl, long enginePid)
@@ -147,7 +171,8 @@ public final class ReplayBenchmark {
     }
   }
 
-  private static void report(Sample first, Sample last, long expected, Path output)
+  private static void report(
+      Sample first, Sample last, long expected, Double projectedCpuSeconds, Path output)
       throws IOException {
     double seconds = first == null ? 0 : (last.nanos() - first.nanos()) / 1e9;
     long measured = first == null ? 0 : last.ticks() - first.ticks();
@@ -168,6 +193,13 @@ public final class ReplayBenchmark {
     if (cpuKnown) {
       report.put("engineCpuMicrosPerTick", Math.round(cpuMicrosPerTick));
       report.put("cpuBoundTicksPerSecondOnTwoCores", Math.round(2e6 / cpuMicrosPerTick));
+    }
+    Double projectedCpuMicrosPerTick =
+        cpuKnown && projectedCpuSeconds != null
+            ? (projectedCpuSeconds - first.cpuSeconds()) * 1e6 / measured
+            : null;
+    if (projectedCpuMicrosPerTick != null) {
+      report.put("engineCpuMicrosPerTickUntilProjected", Math.round(projectedCpuMicrosPerTick));
     }
     Files.createDirectories(output.toAbsolutePath().getParent());
     Files.writeString(output, Json.write(report));
@@ -192,6 +224,12 @@ public final class ReplayBenchmark {
               + " at most %,.0f ticks/s on 2 idle cores%n",
           cpuMicrosPerTick,
           2e6 / cpuMicrosPerTick);
+    }
+    if (projectedCpuMicrosPerTick != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "  until projected %.0f us per tick (the same, up to the projection's catch-up)%n",
+          projectedCpuMicrosPerTick);
     }
   }
 }
