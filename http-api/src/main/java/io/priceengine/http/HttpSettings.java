@@ -14,7 +14,8 @@ public record HttpSettings(
     List<String> allowedOrigins,
     int maxTicksPerRequest,
     int maxSymbolsPerRequest,
-    long maxTickBodyBytes) {
+    long maxTickBodyBytes,
+    boolean benchRoutes) {
 
   public static HttpSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.http");
@@ -30,6 +31,7 @@ public record HttpSettings(
             .toList(),
         c.getInt("max-ticks-per-request"),
         c.getInt("max-symbols-per-request"),
-        c.getBytes("max-tick-body"));
+        c.getBytes("max-tick-body"),
+        c.getBoolean("bench-routes"));
   }
 }

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,65 +25,58 @@ import java.util.Map;
 public final class ReplayBenchmark {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration STALL = Duration.ofSeconds(60);
-  private static final Map<String, String> DEFAULTS =
-      Map.of(
-          "file", BenchReportPath.defaultFor("replay-ticks.csv").toString(),
-          "ticks", "1000000",
-          "symbols", "1000",
-          "seed", "42",
-          "baseUrl", "http://127.0.0.1:8080",
-          "enginePid", "0",
-          "output", BenchReportPath.defaultFor("replay.json").toString());
+  private static final List<Options.Option> OPTIONS =
+      List.of(
+          new Options.Option(
+              "file",
+              null,
+              BenchReportPath.defaultFor("replay-ticks.csv").toString(),
+              "tick file to write or replay"),
+          new Options.Option("ticks", "BENCH_TICKS", "1000000", "ticks in the file"),
+          new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "distinct symbols"),
+          new Options.Option("seed", "BENCH_SEED", "42", "seed of the random price walk"),
+          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option("enginePid", null, "0", "engine pid, for its CPU time (0: unknown)"),
+          new Options.Option(
+              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
 
   private ReplayBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options;
+    Options options;
     try {
-      options = options(args);
+      if (args.length == 0 || !List.of("generate", "measure").contains(args[0])) {
+        throw new IllegalArgumentException("first argument: generate or measure");
+      }
+      options =
+          Options.parse(
+              "ReplayBenchmark generate|measure",
+              OPTIONS,
+              Arrays.copyOfRange(args, 1, args.length),
+              System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(
-          "usage: ReplayBenchmark generate|measure [--file=] [--ticks=] [--symbols=] [--seed=]"
-              + " [--baseUrl=] [--enginePid=] [--output=]  defaults: "
-              + DEFAULTS);
+      System.err.print(
+          Options.parse("ReplayBenchmark generate|measure", OPTIONS, new String[0], Map.of())
+              .usage());
       System.exit(2);
       return;
     }
-    int ticks = Integer.parseInt(options.get("ticks"));
+    int ticks = options.wholeNumber("ticks", 1, Integer.MAX_VALUE);
     if (args[0].equals("generate")) {
-      Path file = Path.of(options.get("file"));
+      Path file = Path.of(options.required("file"));
       ReplayTickFile.write(
-          file,
-          ticks,
-          Integer.parseInt(options.get("symbols")),
-          Long.parseLong(options.get("seed")));
+          file, ticks, options.wholeNumber("symbols", 1, 1_000_000), options.wholeNumber("seed"));
       System.out.println(
           "wrote " + ticks + " ticks to " + file + " (" + Files.size(file) + " bytes)");
       return;
     }
     System.exit(
         measure(
-            URI.create(options.get("baseUrl")),
-            Long.parseLong(options.get("enginePid")),
+            options.httpUrl("baseUrl"),
+            options.wholeNumber("enginePid"),
             ticks,
-            Path.of(options.get("output"))));
-  }
-
-  private static Map<String, String> options(String[] args) {
-    if (args.length == 0 || !List.of("generate", "measure").contains(args[0])) {
-      throw new IllegalArgumentException("first argument: generate or measure");
-    }
-    Map<String, String> options = new HashMap<>(DEFAULTS);
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      int equals = arg.indexOf('=');
-      if (!arg.startsWith("--") || equals < 0 || !DEFAULTS.containsKey(arg.substring(2, equals))) {
-        throw new IllegalArgumentException("unknown option: " + arg);
-      }
-      options.put(arg.substring(2, equals), arg.substring(equals + 1));
-    }
-    return options;
+            options.reportPath("output", "replay.json")));
   }
 
   /** One look at the replay provider's counters, and the engine's CPU seconds (-1: unknown). */
