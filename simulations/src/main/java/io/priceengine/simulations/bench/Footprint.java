@@ -1,10 +1,7 @@
 package io.priceengine.simulations.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +54,9 @@ public final class Footprint {
     long before = HeapHistogram.liveBytes(pid);
     long after;
     if (mode.equals("entities")) {
-      activate(client, baseUrl, options.required("token"), count);
+      List<String> symbols = new ArrayList<>();
+      for (int i = 0; i < count; i++) symbols.add(symbol(i));
+      TickSeeder.seed(client, baseUrl, options.required("token"), symbols);
       after = HeapHistogram.liveBytes(pid);
       report.put("benchmark", "heap per active symbol entity");
       report.put("method", "one pushed tick per new symbol; jcmd GC.class_histogram before/after");
@@ -89,37 +88,6 @@ public final class Footprint {
         after,
         perItem / 1024,
         output);
-  }
-
-  /** Pushes one tick to each of {@code count} new symbols, 1,000 per request. */
-  private static void activate(HttpClient client, URI baseUrl, String token, int count)
-      throws IOException, InterruptedException {
-    for (int from = 0; from < count; from += 1000) {
-      StringBuilder body = new StringBuilder("{\"ticks\":[");
-      for (int i = from; i < Math.min(count, from + 1000); i++) {
-        if (i > from) body.append(',');
-        body.append("{\"symbol\":\"").append(symbol(i)).append("\",\"price\":100.5}");
-      }
-      body.append("]}");
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/market-data/ticks"))
-              .timeout(Duration.ofSeconds(60))
-              .header("Authorization", "Bearer " + token)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-              .build();
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      int sent = Math.min(count, from + 1000) - from;
-      if (response.statusCode() != 200 || accepted(response.body()) != sent) {
-        throw new IOException(
-            "ticks not all accepted: " + response.statusCode() + " " + response.body());
-      }
-    }
-  }
-
-  private static long accepted(String reply) {
-    Object accepted = ((Map<?, ?>) Json.parse(reply)).get("accepted");
-    return accepted instanceof Number number ? number.longValue() : -1;
   }
 
   /** Opens {@code count} WebSockets, 200 handshakes at a time. */

@@ -26,6 +26,7 @@ public final class QuoteReadBenchmark {
           new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("jdbcUrl", "BENCH_JDBC_URL", null, "JDBC URL of the engine's database"),
           new Options.Option("user", "BENCH_JDBC_USER", "postgres", "database user"),
+          new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token (seeding)"),
           new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "symbols read, B0000 ..."),
           new Options.Option("connections", "BENCH_CONNECTIONS", "64", "closed-model connections"),
           new Options.Option("rate", "BENCH_RATE", "10000", "open-model requests per second"),
@@ -56,6 +57,10 @@ public final class QuoteReadBenchmark {
             .executor(executor)
             .build();
     Map<String, Object> targets = new LinkedHashMap<>();
+    // every target must find every symbol: a quote in its entity and a row in the master table
+    TickSeeder.seed(client, options.httpUrl("baseUrl"), options.required("token"), symbols);
+    MasterRows.await(
+        options.required("jdbcUrl"), options.required("user"), symbols, Duration.ofMinutes(5));
     try (SqlQuoteServer sql =
         SqlQuoteServer.start(options.required("jdbcUrl"), options.required("user"), connections)) {
       Map<String, String> prefixes = new LinkedHashMap<>();

@@ -20,22 +20,12 @@ final class ReadReport {
     openFigures.put("achievedPerSecond", Math.round(open.achievedPerSecond()));
     openFigures.put("requests", open.sent());
     openFigures.put("errors", open.errors());
-    openFigures.put("latencyMillis", latency(open.latency()));
+    openFigures.put("latencyMillis", open.latency().toMap());
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("url", urlPrefix + "{symbol}");
     target.put("closed", closedFigures);
     target.put("open", openFigures);
     return target;
-  }
-
-  static Map<String, Object> latency(LatencyRecorder.Summary summary) {
-    Map<String, Object> millis = new LinkedHashMap<>();
-    millis.put("p50", summary.p50());
-    millis.put("p99", summary.p99());
-    millis.put("p99.9", summary.p999());
-    millis.put("max", summary.max());
-    millis.put("count", summary.count());
-    return millis;
   }
 
   static Map<String, Object> of(

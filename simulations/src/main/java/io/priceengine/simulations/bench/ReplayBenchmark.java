@@ -131,15 +131,6 @@ public final class ReplayBenchmark {
     throw new IllegalStateException("no replay provider in " + body);
   }
 
-  /** The 1-minute load average at the end of the run, or null where /proc is missing. */
-  private static Double loadAverage() {
-    try {
-      return Double.valueOf(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
   private static void report(Sample first, Sample last, long expected, Path output)
       throws IOException {
     double seconds = first == null ? 0 : (last.nanos() - first.nanos()) / 1e9;
@@ -157,7 +148,7 @@ public final class ReplayBenchmark {
     report.put("seconds", Math.round(seconds * 100) / 100.0);
     report.put("acceptedTicksPerSecond", Math.round(perSecond));
     // Other processes on the machine (builds, tests) share the cores: say how busy it was.
-    report.put("machineLoadAverage1m", loadAverage());
+    report.put("loadAverageAfter", Machine.loadAverage());
     if (cpuKnown) {
       report.put("engineCpuMicrosPerTick", Math.round(cpuMicrosPerTick));
       report.put("cpuBoundTicksPerSecondOnTwoCores", Math.round(2e6 / cpuMicrosPerTick));
@@ -176,7 +167,7 @@ public final class ReplayBenchmark {
         perSecond,
         measured,
         seconds,
-        loadAverage(),
+        Machine.loadAverage(),
         output);
     if (cpuKnown) {
       System.out.printf(
