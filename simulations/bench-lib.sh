@@ -38,10 +38,9 @@ bench_newer_than() {
 
 bench_needs_build() {
   [[ "${BENCH_REBUILD:-0}" == 1 ]] && return 0
-  [[ -f "$bench_engine_jar" && -f "$bench_classpath_file" ]] || return 0
-  [[ -d "$bench_classes" ]] || return 0
-  bench_newer_than "$bench_classpath_file" pom.xml simulations/pom.xml simulations/src/main &&
-    return 0
+  local harness_class="$bench_classes/io/priceengine/simulations/bench/BenchReport.class"
+  [[ -f "$bench_engine_jar" && -f "$bench_classpath_file" && -f "$harness_class" ]] || return 0
+  bench_newer_than "$harness_class" pom.xml simulations/pom.xml simulations/src/main && return 0
   # a jar given from elsewhere is taken as it is
   if [[ -z "${BENCH_ENGINE_JAR:-}" ]]; then
     bench_newer_than "$bench_engine_jar" pom.xml ./*/pom.xml ./*/src/main && return 0

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +33,14 @@ final class ReadLoad {
     }
   }
 
+  /** {@code notSent}: requests due in the window that the sender could not start in it. */
   record Open(
-      int offeredPerSecond, long sent, long errors, double seconds, LatencyRecorder.Summary latency) {
+      int offeredPerSecond,
+      long sent,
+      long notSent,
+      long errors,
+      double seconds,
+      LatencyRecorder.Summary latency) {
     double achievedPerSecond() {
       return (sent - errors) / seconds;
     }
@@ -79,25 +86,33 @@ final class ReadLoad {
     return new Closed(requests, failed, duration.toNanos() / 1e9);
   }
 
-  /** Requests due at {@code rate} per second for {@code warmUp} then {@code duration}. */
+  /**
+   * Requests due at {@code rate} per second for {@code warmUp} then {@code duration}. The sender
+   * stops at the end of the duration: requests still unsent then (the server held too many in
+   * flight) are counted as {@code notSent}, not sent late.
+   */
   Open open(int rate, Duration warmUp, Duration duration) throws InterruptedException {
     warmUp(rate, warmUp);
     LatencyRecorder latencies = new LatencyRecorder();
     AtomicLong errors = new AtomicLong();
-    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     long start = System.nanoTime();
-    long total = rate * duration.toSeconds();
+    long end = start + duration.toNanos();
+    long due = rate * duration.toSeconds();
     double interval = 1e9 / rate;
-    for (long i = 0; i < total; i++) {
-      long due = start + (long) (i * interval);
-      long wait = due - System.nanoTime();
+    long sent = 0;
+    for (long i = 0; i < due; i++) {
+      long dueAt = start + (long) (i * interval);
+      long wait = dueAt - System.nanoTime();
       if (wait > 50_000) LockSupport.parkNanos(wait);
-      inFlight.acquire();
+      long left = end - System.nanoTime();
+      if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) break;
+      sent++;
       client
           .sendAsync(request(), HttpResponse.BodyHandlers.discarding())
           .whenComplete(
               (response, failure) -> {
-                latencies.record(System.nanoTime() - due);
+                latencies.record(System.nanoTime() - dueAt);
                 if (failure != null || response.statusCode() != 200) errors.incrementAndGet();
                 inFlight.release();
               });
@@ -106,8 +121,8 @@ final class ReadLoad {
       throw new IllegalStateException("open-model requests unanswered a minute after the run");
     }
     inFlight.release(MAX_IN_FLIGHT);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Open(rate, total, errors.get(), seconds, latencies.summary());
+    double seconds = duration.toNanos() / 1e9;
+    return new Open(rate, sent, due - sent, errors.get(), seconds, latencies.summary());
   }
 
   private void warmUp(int rate, Duration warmUp) throws InterruptedException {

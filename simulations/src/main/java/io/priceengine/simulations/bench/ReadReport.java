@@ -19,6 +19,7 @@ final class ReadReport {
     openFigures.put("offeredPerSecond", open.offeredPerSecond());
     openFigures.put("achievedPerSecond", Math.round(open.achievedPerSecond()));
     openFigures.put("requests", open.sent());
+    openFigures.put("notSent", open.notSent());
     openFigures.put("errors", open.errors());
     openFigures.put("latencyMillis", open.latency().toMap());
     Map<String, Object> target = new LinkedHashMap<>();

@@ -172,12 +172,13 @@ record ReportRow(String measurement, String parameters, String figure, String ta
                 ? null
                 : String.format(
                     Locale.ROOT,
-                    "engine p50 %s, **p99 %s**, p99.9 %s ms (%s req/s achieved); constant p99 %s"
-                        + " ms; SQL p99 %s ms",
+                    "engine p50 %s, **p99 %s**, p99.9 %s ms (%s req/s achieved, %s due requests"
+                        + " not sent); constant p99 %s ms; SQL p99 %s ms",
                     text(reads, "targets.engine.open.latencyMillis.p50"),
                     text(reads, "targets.engine.open.latencyMillis.p99"),
                     text(reads, "targets.engine.open.latencyMillis.p99.9"),
                     text(reads, "targets.engine.open.achievedPerSecond"),
+                    text(reads, "targets.engine.open.notSent"),
                     text(reads, "targets.constant.open.latencyMillis.p99"),
                     text(reads, "targets.sql.open.latencyMillis.p99")),
             "p99 ≤ 5 ms at 10,000 req/s",
