@@ -21,7 +21,8 @@ bench_ingest_token=bench-token
 bench_admin_token=bench-admin
 # DESIGN.md, measured facts: on 2 cores the common pool would start a thread per async stage.
 bench_fjp=-Djava.util.concurrent.ForkJoinPool.common.parallelism=4
-bench_ready_deadline_seconds=${BENCH_READY_DEADLINE:-120}
+# generous: on a loaded 2-core machine the embedded PostgreSQL alone has taken a minute to start
+bench_ready_deadline_seconds=${BENCH_READY_DEADLINE:-300}
 bench_stop_deadline_seconds=30
 bench_data_dirs=()
 engine_pid=
@@ -120,7 +121,8 @@ bench_start_engine() {
   engine_log=$log
 }
 
-# bench_await_engine [ready|live]: waits for the endpoint to answer 200, or fails with the log.
+# bench_await_engine [ready|live]: waits for the endpoint to answer 200; returns 1 with the end of
+# the engine's log when it exits or misses the deadline.
 bench_await_engine() {
   local endpoint=${1:-ready} started=$SECONDS status
   until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
@@ -130,12 +132,12 @@ bench_await_engine() {
       wait "$engine_pid" || status=$?
       echo "engine exited (status $status) while starting; last lines of $engine_log:" >&2
       tail -n 40 "$engine_log" >&2
-      exit 1
+      return 1
     fi
     if ((SECONDS - started >= bench_ready_deadline_seconds)); then
       echo "engine not $endpoint after ${bench_ready_deadline_seconds} s; last lines of $engine_log:" >&2
       tail -n 40 "$engine_log" >&2
-      exit 1
+      return 1
     fi
     sleep 0.2
   done

@@ -69,49 +69,73 @@ run_section() {
   "$@" || { echo "=== $name FAILED" >&2; failed+=("$name"); }
 }
 
-bench_new_data_dir bench
-engine_data=$bench_data_dir
-BENCH_ENGINE_JAVA_OPTS="$engine_java_opts" bench_start_engine "$engine_data" \
-  "$bench_dir/bench-engine.log" PRICE_ENGINE_BENCH_ROUTES=true
-bench_await_engine ready
-jdbc_url="jdbc:postgresql://127.0.0.1:$engine_db_port/price_engine"
+# Sections 1-5b share one engine; 5c restarts it on the same data; 1b uses an engine of its own.
+# An engine that does not start fails its sections only: the report is written all the same.
+start_main_engine() {
+  bench_new_data_dir bench
+  engine_data=$bench_data_dir
+  BENCH_ENGINE_JAVA_OPTS="$engine_java_opts" bench_start_engine "$engine_data" \
+    "$bench_dir/bench-engine.log" PRICE_ENGINE_BENCH_ROUTES=true
+  bench_await_engine ready
+}
 
-run_section "1. durable ingest over HTTP" \
-  bench_run_java IngestBenchmark --baseUrl="$engine_base_url" "${ingest_args[@]}"
-run_section "2. single-write baseline" \
-  bench_run_java SingleWriteBaseline --jdbcUrl="$jdbc_url" "${baseline_args[@]}"
-run_section "3. quote reads" \
-  bench_run_java QuoteReadBenchmark --baseUrl="$engine_base_url" --jdbcUrl="$jdbc_url" \
-  "${read_args[@]}"
-run_section "4. fan-out" \
-  bench_run_java FanoutBenchmark --baseUrl="$engine_base_url" "${fanout_args[@]}"
-run_section "5a. heap per active entity" \
-  bench_run_java Footprint --mode=entities --baseUrl="$engine_base_url" \
-  --enginePid="$engine_pid" --count="$footprint_count"
-run_section "5b. heap per idle WebSocket" \
-  bench_run_java Footprint --mode=connections --baseUrl="$engine_base_url" \
-  --enginePid="$engine_pid" --count="$footprint_count"
+main_engine_sections() {
+  local jdbc_url="jdbc:postgresql://127.0.0.1:$engine_db_port/price_engine"
+  run_section "1. durable ingest over HTTP" \
+    bench_run_java IngestBenchmark --baseUrl="$engine_base_url" "${ingest_args[@]}"
+  run_section "2. single-write baseline" \
+    bench_run_java SingleWriteBaseline --jdbcUrl="$jdbc_url" "${baseline_args[@]}"
+  run_section "3. quote reads" \
+    bench_run_java QuoteReadBenchmark --baseUrl="$engine_base_url" --jdbcUrl="$jdbc_url" \
+    "${read_args[@]}"
+  run_section "4. fan-out" \
+    bench_run_java FanoutBenchmark --baseUrl="$engine_base_url" "${fanout_args[@]}"
+  run_section "5a. heap per active entity" \
+    bench_run_java Footprint --mode=entities --baseUrl="$engine_base_url" \
+    --enginePid="$engine_pid" --count="$footprint_count"
+  run_section "5b. heap per idle WebSocket" \
+    bench_run_java Footprint --mode=connections --baseUrl="$engine_base_url" \
+    --enginePid="$engine_pid" --count="$footprint_count"
+}
 
-bench_stop_engine
-launched_at_millis="$(date +%s%3N)"
-BENCH_ENGINE_JAVA_OPTS="$engine_java_opts" bench_start_engine "$engine_data" \
-  "$bench_dir/bench-engine-restart.log"
-run_section "5c. recovery after restart" \
+recovery_section() {
+  bench_stop_engine
+  local launched_at_millis
+  launched_at_millis="$(date +%s%3N)"
+  BENCH_ENGINE_JAVA_OPTS="$engine_java_opts" bench_start_engine "$engine_data" \
+    "$bench_dir/bench-engine-restart.log"
   bench_run_java Recovery --baseUrl="$engine_base_url" --symbols="$footprint_count" \
-  --launchedAtMillis="$launched_at_millis"
-bench_stop_engine
+    --launchedAtMillis="$launched_at_millis" --deadline="$bench_ready_deadline_seconds"
+  local status=$?
+  bench_stop_engine
+  return "$status"
+}
 
-tick_file="$bench_dir/replay-ticks.csv"
-bench_run_java ReplayBenchmark generate --file="$tick_file" --ticks="$replay_ticks" --symbols=1000
-bench_new_data_dir replay
-bench_start_engine "$bench_data_dir" "$bench_dir/replay-engine.log" \
-  PRICE_ENGINE_PROVIDERS=replay PRICE_ENGINE_REPLAY_FILE="$bench_repo/$tick_file" \
-  PRICE_ENGINE_REPLAY_SPEED=max
-bench_await_engine live
-run_section "1b. durable ingest via replay" \
-  bench_run_java ReplayBenchmark measure --baseUrl="$engine_base_url" --ticks="$replay_ticks" \
-  --enginePid="$engine_pid"
-bench_stop_engine
+replay_section() {
+  local tick_file="$bench_dir/replay-ticks.csv"
+  bench_run_java ReplayBenchmark generate --file="$tick_file" --ticks="$replay_ticks" \
+    --symbols=1000 || return 1
+  bench_new_data_dir replay
+  bench_start_engine "$bench_data_dir" "$bench_dir/replay-engine.log" \
+    PRICE_ENGINE_PROVIDERS=replay PRICE_ENGINE_REPLAY_FILE="$bench_repo/$tick_file" \
+    PRICE_ENGINE_REPLAY_SPEED=max
+  # live, not ready: a node saturated by the replay answers readiness (asks) only late
+  local status=0
+  bench_await_engine live &&
+    bench_run_java ReplayBenchmark measure --baseUrl="$engine_base_url" \
+      --ticks="$replay_ticks" --enginePid="$engine_pid" || status=$?
+  bench_stop_engine
+  return "$status"
+}
+
+if start_main_engine; then
+  main_engine_sections
+  run_section "5c. recovery after restart" recovery_section
+else
+  failed+=("engine start (sections 1-5)")
+  bench_stop_engine
+fi
+run_section "1b. durable ingest via replay" replay_section
 
 bench_run_java BenchReport --dir="$bench_dir" --commit="$commit" --mode="$mode" \
   --loadAverageAtStart="$load_at_start" --engineJavaOptions="$engine_java_opts"

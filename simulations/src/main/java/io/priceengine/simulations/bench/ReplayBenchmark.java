@@ -38,6 +38,8 @@ public final class ReplayBenchmark {
           new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("enginePid", null, "0", "engine pid, for its CPU time (0: unknown)"),
           new Options.Option(
+              "maxSeconds", null, "60", "measure at most this long after the first accepted tick"),
+          new Options.Option(
               "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
 
   private ReplayBenchmark() {}
@@ -76,13 +78,18 @@ public final class ReplayBenchmark {
             options.httpUrl("baseUrl"),
             options.wholeNumber("enginePid"),
             ticks,
+            Duration.ofSeconds(options.wholeNumber("maxSeconds", 1, 86_400)),
             options.reportPath("output", "replay.json")));
   }
 
   /** One look at the replay provider's counters, and the engine's CPU seconds (-1: unknown). */
   private record Sample(long nanos, long ticks, long errors, double cpuSeconds) {}
 
-  static int measure(URI baseUrl, long enginePid, long expected, Path output)
+  /**
+   * Follows the replay until every tick is in, it stalls, or {@code maxLength} has passed since
+   * the first accepted tick (then the rate so far is the figure).
+   */
+  static int measure(URI baseUrl, long enginePid, long expected, Duration maxLength, Path output)
       throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Sample first = null;
@@ -93,6 +100,11 @@ public final class ReplayBenchmark {
       Sample now = sample(client, baseUrl, enginePid);
       if (first == null && now.ticks() > 0) {
         first = last.ticks() == 0 ? last : now;
+      }
+      if (first != null && now.nanos() - first.nanos() >= maxLength.toNanos()) {
+        System.err.println("measured for " + maxLength.toSeconds() + " s; stopping there");
+        report(first, now, expected, output);
+        return 0;
       }
       if (now.ticks() > progress.ticks()) {
         progress = now;

@@ -47,7 +47,10 @@ record ReportRow(String measurement, String parameters, String figure, String ta
         row(
             replay,
             "Durable ingest via the replay provider",
-            format("%s ticks over the tick file's symbols, speed max", replay, "expectedTicks"),
+            format(
+                "tick file of %s ticks over 1,000 symbols, speed max, %s s measured from the"
+                    + " first accepted tick",
+                replay, "expectedTicks", "seconds"),
             replay == null
                 ? null
                 : String.format(
