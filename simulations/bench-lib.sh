@@ -44,7 +44,8 @@ bench_needs_build() {
   bench_newer_than "$harness_class" pom.xml simulations/pom.xml simulations/src/main && return 0
   # a jar given from elsewhere is taken as it is
   if [[ -z "${BENCH_ENGINE_JAR:-}" ]]; then
-    bench_newer_than "$bench_engine_jar" pom.xml ./*/pom.xml ./*/src/main && return 0
+    bench_newer_than "$bench_engine_jar" pom.xml {engine,persistence,http-api}/pom.xml \
+      {engine,persistence,http-api}/src/main && return 0
   fi
   return 1
 }

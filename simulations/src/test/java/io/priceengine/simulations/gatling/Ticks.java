@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Tick bodies of the simulations, and the seeding that gives every symbol a quote first. */
 final class Ticks {
+
+  private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
   private Ticks() {}
 
@@ -50,18 +54,41 @@ final class Ticks {
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(batch(chunk, chunk.size())))
               .build();
-      try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("seeding failed: " + response.statusCode());
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("engine unreachable at " + settings.baseUrl(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while seeding", e);
-      }
+      sendUntilAccepted(client, request, chunk.size());
     }
+  }
+
+  /**
+   * Sends a seeding batch until every tick in it is in: a loaded engine answers 503, or 200 with
+   * some ticks rejected as unavailable, and a symbol left without a price would get no snapshot.
+   */
+  private static void sendUntilAccepted(HttpClient client, HttpRequest request, int ticks) {
+    String last = "";
+    try {
+      for (int attempt = 1; attempt <= 20; attempt++) {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && allIn(response.body(), ticks)) return;
+        last = response.statusCode() + " " + response.body();
+        Thread.sleep(500L * attempt);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("engine unreachable", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding", e);
+    }
+    throw new IllegalStateException("seeding failed: " + last);
+  }
+
+  /** Every tick accepted, or rejected only as stale (a retried symbol that already has it). */
+  private static boolean allIn(String reply, int ticks) {
+    Matcher accepted = ACCEPTED.matcher(reply);
+    if (!accepted.find()) return false;
+    int stale = 0;
+    for (int at = reply.indexOf("stale_tick"); at >= 0; at = reply.indexOf("stale_tick", at + 1)) {
+      stale++;
+    }
+    return Integer.parseInt(accepted.group(1)) + stale == ticks;
   }
 
   private static String tick(String symbol, ThreadLocalRandom random) {
