@@ -18,7 +18,8 @@ public record HttpSettings(
     long maxTickBodyBytes,
     Duration bodyTimeout,
     double ingestRateLimit,
-    double ingestBurst) {
+    double ingestBurst,
+    boolean benchRoutes) {
 
   public static HttpSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.http");
@@ -37,6 +38,7 @@ public record HttpSettings(
         c.getBytes("max-tick-body"),
         c.getDuration("body-timeout"),
         c.getDouble("ingest-rate-limit"),
-        c.getDouble("ingest-burst"));
+        c.getDouble("ingest-burst"),
+        c.getBoolean("bench-routes"));
   }
 }

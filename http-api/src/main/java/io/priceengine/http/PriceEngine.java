@@ -29,6 +29,7 @@ import io.priceengine.http.admin.AdminMetrics;
 import io.priceengine.http.admin.AdminRoutes;
 import io.priceengine.http.admin.ClusterView;
 import io.priceengine.http.auth.Tokens;
+import io.priceengine.http.bench.ConstantQuoteRoute;
 import io.priceengine.http.health.HealthRoutes;
 import io.priceengine.http.health.Readiness;
 import io.priceengine.http.history.HistoryRoutes;
@@ -251,7 +252,7 @@ public final class PriceEngine {
     ServerBinding binding =
         Http.get(system)
             .newServerAt(http.host(), http.port())
-            .bind(routes)
+            .bind(ConstantQuoteRoute.mountedWhenEnabled(http.benchRoutes(), routes))
             .toCompletableFuture()
             .get()
             .addToCoordinatedShutdown(Duration.ofSeconds(10), system);

@@ -17,10 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -66,8 +64,8 @@ public final class FanoutBenchmark {
 
   static int run(FanoutSettings settings) throws Exception {
     // two threads each: the clients share the machine with the engine they measure
-    ExecutorService clientThreads = Executors.newFixedThreadPool(2, daemon("fanout-bench-ws"));
-    ExecutorService pushThreads = Executors.newFixedThreadPool(2, daemon("fanout-bench-push"));
+    ExecutorService clientThreads = Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-ws"));
+    ExecutorService pushThreads = Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-push"));
     try {
       HttpClient webSockets = HttpClient.newBuilder().executor(clientThreads).build();
       HttpClient pushes =
@@ -76,7 +74,7 @@ public final class FanoutBenchmark {
               .connectTimeout(Duration.ofSeconds(5))
               .executor(pushThreads)
               .build();
-      String loadBefore = loadAverage();
+      String loadBefore = Machine.loadAverage();
       MeasuredWindow window = new MeasuredWindow();
       TickPusher pusher = new TickPusher(settings, pushes, window);
       try {
@@ -117,7 +115,7 @@ public final class FanoutBenchmark {
               pusher.failedRequests(),
               FanoutReport.Accounting.of(clients, historyIds(settings, pushes)),
               loadBefore,
-              loadAverage());
+              Machine.loadAverage());
       System.out.print(report.text());
       report.writeJson(settings.output());
       System.out.println("  report       " + settings.output());
@@ -199,24 +197,5 @@ public final class FanoutBenchmark {
       }
     }
     return ids;
-  }
-
-  /** The machine's 1, 5 and 15 minute load averages: other work skews the figures. */
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger number = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, name + "-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

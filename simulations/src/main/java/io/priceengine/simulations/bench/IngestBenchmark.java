@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Measures durable HTTP ingest of an engine started separately: batches of ticks posted in a closed
@@ -56,7 +54,7 @@ public final class IngestBenchmark {
   }
 
   static int run(IngestSettings settings) throws InterruptedException, IOException {
-    ExecutorService executor = Executors.newFixedThreadPool(CLIENT_THREADS, daemonThreads());
+    ExecutorService executor = Executors.newFixedThreadPool(CLIENT_THREADS, Machine.daemonThreads("ingest-bench"));
     try {
       HttpClient client =
           HttpClient.newBuilder()
@@ -119,14 +117,5 @@ public final class IngestBenchmark {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger number = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "ingest-bench-" + number.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

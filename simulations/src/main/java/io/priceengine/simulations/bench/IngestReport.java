@@ -87,14 +87,7 @@ record IngestReport(
   }
 
   String json() {
-    LatencyRecorder.Summary latency = tally.latency();
-    Map<String, Object> latencyMillis = new LinkedHashMap<>();
-    latencyMillis.put("p50", latency.p50());
-    latencyMillis.put("p99", latency.p99());
-    latencyMillis.put("p99.9", latency.p999());
-    latencyMillis.put("max", latency.max());
-    latencyMillis.put("mean", latency.mean());
-    latencyMillis.put("count", latency.count());
+    Map<String, Object> latencyMillis = tally.latency().toMap();
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("benchmark", "ingest");
     report.put("baseUrl", settings.baseUrl().toString());

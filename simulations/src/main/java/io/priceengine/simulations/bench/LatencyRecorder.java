@@ -1,6 +1,8 @@
 package io.priceengine.simulations.bench;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Acknowledgement latencies of the measured window, kept exactly: a run sends at most a few million
@@ -9,7 +11,19 @@ import java.util.Arrays;
 final class LatencyRecorder {
 
   /** Percentiles in milliseconds; all zero when nothing was recorded. */
-  record Summary(long count, double p50, double p99, double p999, double max, double mean) {}
+  record Summary(long count, double p50, double p99, double p999, double max, double mean) {
+    /** The figures as a report's JSON object, in milliseconds. */
+    Map<String, Object> toMap() {
+      Map<String, Object> millis = new LinkedHashMap<>();
+      millis.put("p50", p50);
+      millis.put("p99", p99);
+      millis.put("p99.9", p999);
+      millis.put("max", max);
+      millis.put("mean", mean);
+      millis.put("count", count);
+      return millis;
+    }
+  }
 
   private long[] nanos = new long[1 << 14];
   private int count;

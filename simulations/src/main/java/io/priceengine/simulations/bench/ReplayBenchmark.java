@@ -8,11 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The replay provider as a load source (simulations/bench-replay.sh runs it around an engine):
@@ -25,74 +26,83 @@ import java.util.Map;
 public final class ReplayBenchmark {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration STALL = Duration.ofSeconds(60);
-  private static final Map<String, String> DEFAULTS =
-      Map.of(
-          "file", BenchReportPath.defaultFor("replay-ticks.csv").toString(),
-          "ticks", "1000000",
-          "symbols", "1000",
-          "seed", "42",
-          "baseUrl", "http://127.0.0.1:8080",
-          "enginePid", "0",
-          "adminToken", "",
-          "output", BenchReportPath.defaultFor("replay.json").toString());
+  private static final List<Options.Option> OPTIONS =
+      List.of(
+          new Options.Option(
+              "file",
+              null,
+              BenchReportPath.defaultFor("replay-ticks.csv").toString(),
+              "tick file to write or replay"),
+          new Options.Option("ticks", "BENCH_TICKS", "1000000", "ticks in the file"),
+          new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "distinct symbols"),
+          new Options.Option("seed", "BENCH_SEED", "42", "seed of the random price walk"),
+          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option("enginePid", null, "0", "engine pid, for its CPU time (0: unknown)"),
+          new Options.Option(
+              "maxSeconds", null, "60", "measure at most this long after the first accepted tick"),
+          new Options.Option(
+              "adminToken",
+              "BENCH_ADMIN_TOKEN",
+              "",
+              "admin token: also measure CPU up to the projection's catch-up"),
+          new Options.Option(
+              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
 
   private ReplayBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options;
+    Options options;
     try {
-      options = options(args);
+      if (args.length == 0 || !List.of("generate", "measure").contains(args[0])) {
+        throw new IllegalArgumentException("first argument: generate or measure");
+      }
+      options =
+          Options.parse(
+              "ReplayBenchmark generate|measure",
+              OPTIONS,
+              Arrays.copyOfRange(args, 1, args.length),
+              System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(
-          "usage: ReplayBenchmark generate|measure [--file=] [--ticks=] [--symbols=] [--seed=]"
-              + " [--baseUrl=] [--enginePid=] [--adminToken=] [--output=]  defaults: "
-              + DEFAULTS);
+      System.err.print(
+          Options.parse("ReplayBenchmark generate|measure", OPTIONS, new String[0], Map.of())
+              .usage());
       System.exit(2);
       return;
     }
-    int ticks = Integer.parseInt(options.get("ticks"));
+    int ticks = options.wholeNumber("ticks", 1, Integer.MAX_VALUE);
     if (args[0].equals("generate")) {
-      Path file = Path.of(options.get("file"));
+      Path file = Path.of(options.required("file"));
       ReplayTickFile.write(
-          file,
-          ticks,
-          Integer.parseInt(options.get("symbols")),
-          Long.parseLong(options.get("seed")));
+          file, ticks, options.wholeNumber("symbols", 1, 1_000_000), options.wholeNumber("seed"));
       System.out.println(
           "wrote " + ticks + " ticks to " + file + " (" + Files.size(file) + " bytes)");
       return;
     }
     System.exit(
         measure(
-            URI.create(options.get("baseUrl")),
-            Long.parseLong(options.get("enginePid")),
+            options.httpUrl("baseUrl"),
+            options.wholeNumber("enginePid"),
             ticks,
-            options.get("adminToken"),
-            Path.of(options.get("output"))));
-  }
-
-  private static Map<String, String> options(String[] args) {
-    if (args.length == 0 || !List.of("generate", "measure").contains(args[0])) {
-      throw new IllegalArgumentException("first argument: generate or measure");
-    }
-    Map<String, String> options = new HashMap<>(DEFAULTS);
-    for (int i = 1; i < args.length; i++) {
-      String arg = args[i];
-      int equals = arg.indexOf('=');
-      if (!arg.startsWith("--") || equals < 0 || !DEFAULTS.containsKey(arg.substring(2, equals))) {
-        throw new IllegalArgumentException("unknown option: " + arg);
-      }
-      options.put(arg.substring(2, equals), arg.substring(equals + 1));
-    }
-    return options;
+            Duration.ofSeconds(options.wholeNumber("maxSeconds", 1, 86_400)),
+            Objects.requireNonNullElse(options.text("adminToken"), ""),
+            options.reportPath("output", "replay.json")));
   }
 
   /** One look at the replay provider's counters, and the engine's CPU seconds (-1: unknown). */
   private record Sample(long nanos, long ticks, long errors, double cpuSeconds) {}
 
+  /**
+   * Follows the replay until every tick is in, it stalls, or {@code maxLength} has passed since
+   * the first accepted tick (then the rate so far is the figure).
+   */
   static int measure(
-      URI baseUrl, long enginePid, long expected, String adminToken, Path output)
+      URI baseUrl,
+      long enginePid,
+      long expected,
+      Duration maxLength,
+      String adminToken,
+      Path output)
       throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Sample first = null;
@@ -104,6 +114,11 @@ public final class ReplayBenchmark {
       if (first == null && now.ticks() > 0) {
         first = last.ticks() == 0 ? last : now;
       }
+      if (first != null && now.nanos() - first.nanos() >= maxLength.toNanos()) {
+        System.err.println("measured for " + maxLength.toSeconds() + " s; stopping there");
+        report(first, now, expected, cpuWhenProjected(client, baseUrl, adminToken, enginePid), output);
+        return 0;
+      }
       if (now.ticks() > progress.ticks()) {
         progress = now;
       } else if (now.nanos() - progress.nanos() > STALL.toNanos()) {
@@ -113,21 +128,27 @@ public final class ReplayBenchmark {
       }
       last = now;
     }
-    Double projectedCpu =
-        adminToken.isEmpty() || enginePid <= 0
-            ? null
-            : cpuSecondsWhenProjected(new ProjectionWatch(client, baseUrl, adminToken), enginePid);
-    report(first == null ? last : first, last, expected, projectedCpu, output);
+    report(
+        first == null ? last : first,
+        last,
+        expected,
+        cpuWhenProjected(client, baseUrl, adminToken, enginePid),
+        output);
     return last.ticks() == expected ? 0 : 1;
   }
 
   /**
-   * The engine's CPU seconds once the projection has written every accepted tick (null if it did
-   * not within {@link #STALL}): the projection may trail ingest, and its catch-up is part of the
-   * cost of a tick.
+   * The engine's CPU seconds once the projection has written every accepted tick (null without an
+   * admin token or pid, or if it did not catch up within {@link #STALL}): the projection may trail
+   * ingest, and its catch-up is part of the cost of a tick.
    */
-  private static Double cpuSecondsWhenProjected(ProjectionWatch watch, long enginePid)
+  private static Double cpuWhenProjected(
+      HttpClient client, URI baseUrl, String adminToken, long enginePid)
       throws IOException, InterruptedException {
+    if (adminToken.isEmpty() || enginePid <= 0) {
+      return null;
+    }
+    ProjectionWatch watch = new ProjectionWatch(client, baseUrl, adminToken);
     long giveUp = System.nanoTime() + STALL.toNanos();
     while (System.nanoTime() - giveUp < 0) {
       if (watch.read().map(reading -> reading.lagMillis() == 0).orElse(false)) {
@@ -162,15 +183,6 @@ public final class ReplayBenchmark {
     throw new IllegalStateException("no replay provider in " + body);
   }
 
-  /** The 1-minute load average at the end of the run, or null where /proc is missing. */
-  private static Double loadAverage() {
-    try {
-      return Double.valueOf(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
   private static void report(
       Sample first, Sample last, long expected, Double projectedCpuSeconds, Path output)
       throws IOException {
@@ -189,7 +201,7 @@ public final class ReplayBenchmark {
     report.put("seconds", Math.round(seconds * 100) / 100.0);
     report.put("acceptedTicksPerSecond", Math.round(perSecond));
     // Other processes on the machine (builds, tests) share the cores: say how busy it was.
-    report.put("machineLoadAverage1m", loadAverage());
+    report.put("loadAverageAfter", Machine.loadAverage());
     if (cpuKnown) {
       report.put("engineCpuMicrosPerTick", Math.round(cpuMicrosPerTick));
       report.put("cpuBoundTicksPerSecondOnTwoCores", Math.round(2e6 / cpuMicrosPerTick));
@@ -215,7 +227,7 @@ public final class ReplayBenchmark {
         perSecond,
         measured,
         seconds,
-        loadAverage(),
+        Machine.loadAverage(),
         output);
     if (cpuKnown) {
       System.out.printf(

@@ -1,0 +1,102 @@
+package io.priceengine.simulations.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+
+  private static Map<String, Object> sections() {
+    Map<String, Object> sections = new LinkedHashMap<>();
+    for (String name : BenchReport.SECTIONS) sections.put(name, null);
+    sections.put(
+        "ingest",
+        Json.parse(
+            "{\"symbols\":1000,\"concurrency\":32,\"ticksPerRequest\":100,\"measuredSeconds\":60,"
+                + "\"warmUpSeconds\":5,\"acceptedTicksPerSecond\":10000,"
+                + "\"latencyMillis\":{\"p99\":80.5},"
+                + "\"projection\":{\"lagAtLoadEndMillis\":1200,\"catchUpSeconds\":0.5}}"));
+    sections.put(
+        "baseline-write",
+        Json.parse(
+            "{\"symbols\":1000,\"concurrency\":32,\"measuredSeconds\":60,\"ticksPerSecond\":4000}"));
+    sections.put(
+        "reads",
+        Json.parse(
+            "{\"symbols\":1000,\"closedConnections\":64,\"openOfferedPerSecond\":10000,"
+                + "\"measuredSeconds\":20,\"engineToConstantRatio\":0.9,\"engineToSqlRatio\":1.2,"
+                + "\"targets\":{\"engine\":{\"closed\":{\"requestsPerSecond\":9000},"
+                + "\"open\":{\"achievedPerSecond\":9990,\"latencyMillis\":{\"p50\":1.1,"
+                + "\"p99\":4.2,\"p99.9\":9.0}}}}}"));
+    sections.put("footprint-entities", Json.parse("{\"count\":10000,\"kibPerItem\":2.5}"));
+    return sections;
+  }
+
+  private static ReportRow row(List<ReportRow> rows, String prefix) {
+    return rows.stream().filter(r -> r.measurement().startsWith(prefix)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void setsEachFigureAgainstItsTarget() {
+    List<ReportRow> rows = ReportRow.rows(sections());
+    ReportRow baseline = row(rows, "Single-write baseline");
+    assertTrue(baseline.figure().contains("4,000 ticks/s"), baseline.figure());
+    assertTrue(baseline.figure().contains("2.5×"), baseline.figure());
+    assertEquals("**no**", baseline.met());
+    assertEquals("**no**", row(rows, "GET quote throughput").met()); // 1.2× SQL < 1.5×
+    ReportRow latency = row(rows, "GET quote latency");
+    assertEquals("yes", latency.met());
+    assertTrue(latency.figure().contains("**p99 4.20**"), latency.figure());
+    assertTrue(latency.figure().contains("p99.9 9"), latency.figure());
+    assertEquals("**no**", row(rows, "Heap per active symbol entity").met());
+    ReportRow ingest = row(rows, "Durable ingest over HTTP");
+    assertTrue(ingest.figure().contains("10,000 ticks/s"), ingest.figure());
+    assertTrue(ingest.parameters().startsWith("1,000 symbols, 32 requests"), ingest.parameters());
+  }
+
+  @Test
+  void reportsSectionsThatDidNotRunAsNotRun() {
+    ReportRow fanout = row(ReportRow.rows(sections()), "Fan-out");
+    assertEquals("not run", fanout.figure());
+    assertEquals("—", fanout.met());
+  }
+
+  @Test
+  void writesTheMarkdownTableAndTheJsonWithEverySection(@TempDir Path dir) throws Exception {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("date", "2026-12-02T15:00:00Z");
+    machine.put("commit", "abc1234");
+    machine.put("mode", "full");
+    machine.put("cores", 2);
+    machine.put("memoryGib", 23.4);
+    machine.put("javaVersion", "17");
+    machine.put("loadAverageAtStart", "9.0 8.0 7.0");
+    machine.put("loadAverageAtEnd", "3.0 4.0 5.0");
+    BenchReport.write(dir, machine, sections());
+
+    String markdown = Files.readString(dir.resolve("report.md"));
+    assertTrue(markdown.contains("- commit: abc1234"), markdown);
+    assertTrue(markdown.contains("9.0 8.0 7.0 at the start, 3.0 4.0 5.0 at the end"), markdown);
+    assertEquals(
+        ReportRow.rows(sections()).size(),
+        markdown
+            .lines()
+            .filter(l -> l.startsWith("| ") && !l.startsWith("| measurement"))
+            .filter(l -> !l.startsWith("| ---"))
+            .count());
+
+    Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("report.json")));
+    assertEquals("abc1234", ((Map<?, ?>) json.get("machine")).get("commit"));
+    Map<?, ?> ingest = (Map<?, ?>) ((Map<?, ?>) json.get("sections")).get("ingest");
+    assertEquals(new BigDecimal("10000"), ingest.get("acceptedTicksPerSecond"));
+    assertTrue(((Map<?, ?>) json.get("sections")).containsKey("fanout"));
+  }
+}
