@@ -520,14 +520,14 @@ class ClusterIT {
     }
   }
 
-  /** HTTP unbound, then the cluster left, then the database closed. */
+  /** HTTP unbound, then the cluster left, then (actor system terminated) the database closed. */
   private static void assertShutdownOrder(List<String> log) {
     int unbound = indexOf(log, "Shutdown: HTTP unbound");
     int exited = indexOf(log, "Exiting completed");
-    int closing = indexOf(log, "Shutdown: left the cluster; closing the database");
+    int closed = indexOf(log, "Shutdown complete: actor system terminated, database closed");
     assertTrue(
-        0 <= unbound && unbound < exited && exited < closing,
-        "shutdown order: unbound " + unbound + ", exiting " + exited + ", database " + closing);
+        0 <= unbound && unbound < exited && exited < closed,
+        "shutdown order: unbound " + unbound + ", exiting " + exited + ", database " + closed);
   }
 
   private static int indexOf(List<String> lines, String text) {
