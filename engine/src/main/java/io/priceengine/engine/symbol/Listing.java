@@ -12,4 +12,14 @@ public record Listing(
     implements CborSerializable {
   public static final String ADDED_BY_API = "api";
   public static final String ADDED_BY_PROVIDER = "provider";
+
+  /** This listing under {@code name}, or unchanged when {@code name} is null. */
+  Listing named(String name) {
+    return name == null ? this : new Listing(symbol, name, active, addedSource, createdAt);
+  }
+
+  /** This listing, active or not. */
+  Listing withActive(boolean isActive) {
+    return new Listing(symbol, companyName, isActive, addedSource, createdAt);
+  }
 }

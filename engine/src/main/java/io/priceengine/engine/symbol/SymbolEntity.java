@@ -139,12 +139,8 @@ public final class SymbolEntity
                 ? listing
                 : new Listing(
                     e.symbol(), null, true, Listing.ADDED_BY_PROVIDER, e.receivedAt());
-        String name = tick.companyName() != null ? tick.companyName() : current.companyName();
-        Listing updated =
-            new Listing(
-                current.symbol(), name, current.active(), current.addedSource(), current.createdAt());
         return new State(
-            updated,
+            current.named(tick.companyName()),
             tick,
             e.receivedAt(),
             e.historyId(),
@@ -152,23 +148,12 @@ public final class SymbolEntity
       } else if (event instanceof Onboarded e) {
         Listing updated =
             exists()
-                ? new Listing(
-                    listing.symbol(),
-                    e.companyName() != null ? e.companyName() : listing.companyName(),
-                    true,
-                    listing.addedSource(),
-                    listing.createdAt())
+                ? listing.named(e.companyName()).withActive(true)
                 : new Listing(e.symbol(), e.companyName(), true, Listing.ADDED_BY_API, e.at());
         return new State(updated, lastTick, lastUpdated, historyId, recentDeliveries);
       } else if (event instanceof Delisted) {
-        Listing updated =
-            new Listing(
-                listing.symbol(),
-                listing.companyName(),
-                false,
-                listing.addedSource(),
-                listing.createdAt());
-        return new State(updated, lastTick, lastUpdated, historyId, recentDeliveries);
+        return new State(
+            listing.withActive(false), lastTick, lastUpdated, historyId, recentDeliveries);
       }
       throw new IllegalStateException("unknown event " + event.getClass());
     }
