@@ -64,27 +64,31 @@ final class SizeLimitedWebSocket {
             .atop((Graph) ws.messageAPI(true, closeTimeout));
   }
 
-  /** The 101 response that runs {@code handler}; empty when the request is no WebSocket upgrade. */
-  Optional<HttpResponse> upgrade(HttpRequest request, Flow<Message, Message, NotUsed> handler) {
+  /**
+   * A message handler joined with the server stack: a blueprint, materialized once per connection
+   * that runs it. Build it once where the handler is the same for many connections.
+   */
+  record Frames(Graph<FlowShape<FrameEvent, FrameEvent>, Object> graph) {}
+
+  /** The 101 response that runs {@code frames}; empty when the request is no WebSocket upgrade. */
+  Optional<HttpResponse> upgrade(HttpRequest request, Frames frames) {
     return request
         .getAttribute(AttributeKeys.webSocketUpgrade)
         .filter(UpgradeToWebSocketLowLevel.class::isInstance)
         .map(
             upgrade ->
-                ((UpgradeToWebSocketLowLevel) upgrade)
-                    .handleFrames(frames(handler), Option.empty()));
+                ((UpgradeToWebSocketLowLevel) upgrade).handleFrames(frames.graph(), Option.empty()));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Graph<FlowShape<FrameEvent, FrameEvent>, Object> frames(
-      Flow<Message, Message, NotUsed> handler) {
+  Frames frames(Flow<Message, Message, NotUsed> handler) {
     Flow<akka.http.scaladsl.model.ws.Message, akka.http.scaladsl.model.ws.Message, NotUsed>
         scalaHandler =
             Flow.<akka.http.scaladsl.model.ws.Message>create()
                 .map(Message::adapt)
                 .via(handler)
                 .map(Message::asScala);
-    return (Graph) stack.join(scalaHandler.asScala());
+    return new Frames((Graph) stack.join(scalaHandler.asScala()));
   }
 
   /** Counts the bytes of each incoming message; past the limit, closes with 1009. */

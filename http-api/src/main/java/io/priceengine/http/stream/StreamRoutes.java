@@ -43,6 +43,7 @@ public final class StreamRoutes extends ApiDirectives {
   private final MessageWriter writer;
   private final WebSocketSession webSockets;
   private final SizeLimitedWebSocket upgrades;
+  private final SizeLimitedWebSocket.Frames framesWithoutSymbols;
   private final Clock clock;
 
   public StreamRoutes(
@@ -64,6 +65,7 @@ public final class StreamRoutes extends ApiDirectives {
         new WebSocketSession(
             feeds, settings, json.mapper(), writer, clock, sessions.webSocketTraffic());
     this.upgrades = new SizeLimitedWebSocket(system, settings.maxMessageBytes());
+    this.framesWithoutSymbols = upgrades.frames(counted(List.of()));
     this.clock = clock;
   }
 
@@ -119,22 +121,29 @@ public final class StreamRoutes extends ApiDirectives {
       }
       initial = parsed.symbols();
     }
-    Flow<Message, Message, NotUsed> flow =
-        webSockets
-            .flow(initial)
-            .watchTermination(
-                (mat, done) -> {
-                  sessions.webSocketOpened();
-                  done.whenComplete((ok, failure) -> sessions.webSocketClosed());
-                  return mat;
-                });
+    // A connection keeps its stream's blueprint for its lifetime: one shared blueprint for every
+    // connection without ?symbols= saves each idle connection about a third of its heap.
+    SizeLimitedWebSocket.Frames frames =
+        initial.isEmpty() ? framesWithoutSymbols : upgrades.frames(counted(initial));
     return extractRequest(
         request ->
             upgrades
-                .upgrade(request, flow)
+                .upgrade(request, frames)
                 .map(this::complete)
                 .orElseGet(
                     () -> error(ApiError.invalidRequest("expected a WebSocket upgrade request"))));
+  }
+
+  /** The connection's flow, counted in the sessions while it runs. */
+  private Flow<Message, Message, NotUsed> counted(List<String> initialSymbols) {
+    return webSockets
+        .flow(initialSymbols)
+        .watchTermination(
+            (mat, done) -> {
+              sessions.webSocketOpened();
+              done.whenComplete((ok, failure) -> sessions.webSocketClosed());
+              return mat;
+            });
   }
 
   private Route serverSentEvents() {
