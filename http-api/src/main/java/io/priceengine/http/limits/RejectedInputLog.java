@@ -2,6 +2,7 @@ package io.priceengine.http.limits;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +41,20 @@ public final class RejectedInputLog {
   }
 
   public void rejected(int status, String code, String method, String path, String remote) {
+    rejected(status, () -> code, method, path, remote);
+  }
+
+  /**
+   * As above, with the code worked out only for a line that is written: a flood of rejected
+   * requests costs a counter increment each, not the code's extraction.
+   */
+  public void rejected(
+      int status, Supplier<String> code, String method, String path, String remote) {
     if (admit()) {
       log.warn(
           "rejected input: status={} code={} method={} path={} remote={}",
           status,
-          code,
+          code.get(),
           printable(method),
           printable(path),
           remote);

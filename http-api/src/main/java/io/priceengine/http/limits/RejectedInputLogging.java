@@ -31,7 +31,7 @@ public final class RejectedInputLogging extends AllDirectives {
     if (status >= 400 && status < 500) {
       log.rejected(
           status,
-          code(response),
+          () -> code(response),
           request.method().name(),
           request.getUri().path(),
           request

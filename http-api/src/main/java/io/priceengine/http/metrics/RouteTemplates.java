@@ -31,13 +31,17 @@ final class RouteTemplates {
           "/api/v1/admin/metrics",
           "/api/v1/admin/cluster");
 
+  /** {@link #TEMPLATES} split into segments once: every request is matched against them. */
+  private static final List<String[]> TEMPLATE_SEGMENTS =
+      TEMPLATES.stream().map(template -> template.split("/", -1)).toList();
+
   private RouteTemplates() {}
 
   static String of(String path) {
     String[] segments = path.split("/", -1);
-    for (String template : TEMPLATES) {
-      if (matches(template.split("/", -1), segments)) {
-        return template;
+    for (int i = 0; i < TEMPLATES.size(); i++) {
+      if (matches(TEMPLATE_SEGMENTS.get(i), segments)) {
+        return TEMPLATES.get(i);
       }
     }
     return UNMATCHED;

@@ -68,12 +68,7 @@ public final class FanoutBenchmark {
     ExecutorService pushThreads = Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-push"));
     try {
       HttpClient webSockets = HttpClient.newBuilder().executor(clientThreads).build();
-      HttpClient pushes =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .executor(pushThreads)
-              .build();
+      HttpClient pushes = LoadClient.http1(pushThreads);
       String loadBefore = Machine.loadAverage();
       MeasuredWindow window = new MeasuredWindow();
       TickPusher pusher = new TickPusher(settings, pushes, window);

@@ -56,12 +56,7 @@ public final class IngestBenchmark {
   static int run(IngestSettings settings) throws InterruptedException, IOException {
     ExecutorService executor = Executors.newFixedThreadPool(CLIENT_THREADS, Machine.daemonThreads("ingest-bench"));
     try {
-      HttpClient client =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .executor(executor)
-              .build();
+      HttpClient client = LoadClient.http1(executor);
       if (!reachable(client, settings.baseUrl())) {
         System.err.println("engine unreachable at " + settings.baseUrl());
         return 1;

@@ -50,12 +50,7 @@ public final class QuoteReadBenchmark {
     for (int i = 0; i < symbolCount; i++) symbols.add(TickBatchSource.symbolName(i, symbolCount));
 
     ExecutorService executor = Executors.newFixedThreadPool(4, Machine.daemonThreads("read-http"));
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(executor)
-            .build();
+    HttpClient client = LoadClient.http1(executor);
     Map<String, Object> targets = new LinkedHashMap<>();
     // every target must find every symbol: a quote in its entity and a row in the master table
     TickSeeder.seed(client, options.httpUrl("baseUrl"), options.required("token"), symbols);
