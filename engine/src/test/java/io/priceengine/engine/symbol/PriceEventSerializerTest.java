@@ -13,6 +13,7 @@ import akka.serialization.jackson.JacksonSerializer;
 import java.io.NotSerializableException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,11 +177,15 @@ class PriceEventSerializerTest {
   }
 
   @Test
-  void rejectsUnknownManifest() throws Exception {
+  void rejectsUnknownManifestAndTruncatedBytes() throws Exception {
     PriceEventSerializer serializer =
         (PriceEventSerializer) serialization.findSerializerFor(full(0));
     byte[] bytes = serializer.toBinary(full(0));
     assertEquals(full(0), serializer.fromBinary(bytes, PriceEventSerializer.V1));
     assertThrows(NotSerializableException.class, () -> serializer.fromBinary(bytes, "P0"));
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length - 3);
+    assertThrows(
+        NotSerializableException.class,
+        () -> serializer.fromBinary(truncated, PriceEventSerializer.V1));
   }
 }
