@@ -3,6 +3,7 @@
 # embedded database and measures, one after another in the same run,
 #   1. durable ingest over HTTP (projection lag at the end) and via the replay provider,
 #   2. the single-write baseline (one JDBC transaction per tick) against the same PostgreSQL,
+#      and the database floor (its CPU for the rows of one durable tick, engine excluded),
 #   3. quote reads: engine, constant-route ceiling and SQL baseline, closed and open model,
 #   4. fan-out: tick-to-client latency and loss over WebSockets,
 #   5. footprint: heap per active entity and per idle WebSocket, recovery after a restart;
@@ -27,6 +28,7 @@ esac
 if [[ $mode == full ]]; then
   ingest_args=(--symbols=1000 --concurrency=32 --ticksPerRequest=100 --warmup=5 --duration=60)
   baseline_args=(--symbols=1000 --concurrency=32 --warmup=5 --duration=60)
+  floor_args=(--ticks=200000 --batch=1000 --symbols=1000)
   read_args=(--symbols=1000 --connections=64 --rate=10000 --warmup=5 --duration=20)
   fanout_args=(--clients=1000 --symbols=1000 --symbolsPerClient=10 --rate=5000 --warmup=10
     --duration=30)
@@ -35,6 +37,7 @@ if [[ $mode == full ]]; then
 else
   ingest_args=(--symbols=1000 --concurrency=32 --ticksPerRequest=100 --warmup=2 --duration=10)
   baseline_args=(--symbols=1000 --concurrency=32 --warmup=2 --duration=10)
+  floor_args=(--ticks=20000 --batch=1000 --symbols=1000)
   read_args=(--symbols=1000 --connections=64 --rate=1000 --warmup=2 --duration=5)
   fanout_args=(--clients=100 --symbols=1000 --symbolsPerClient=10 --rate=500 --warmup=3
     --duration=5)
@@ -57,7 +60,7 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
 
 bench_build_if_needed
-rm -f "$bench_dir"/{ingest,replay,baseline-write,reads,fanout,footprint-entities,footprint-connections,recovery}.json \
+rm -f "$bench_dir"/{ingest,replay,baseline-write,database-floor,reads,fanout,footprint-entities,footprint-connections,recovery}.json \
   "$bench_dir"/report.{md,json}
 
 failed=()
@@ -85,6 +88,8 @@ main_engine_sections() {
     bench_run_java IngestBenchmark --baseUrl="$engine_base_url" "${ingest_args[@]}"
   run_section "2. single-write baseline" \
     bench_run_java SingleWriteBaseline --jdbcUrl="$jdbc_url" "${baseline_args[@]}"
+  run_section "2b. database floor" \
+    bench_run_java DatabaseFloor --jdbcUrl="$jdbc_url" "${floor_args[@]}"
   run_section "3. quote reads" \
     bench_run_java QuoteReadBenchmark --baseUrl="$engine_base_url" --jdbcUrl="$jdbc_url" \
     "${read_args[@]}"

@@ -23,6 +23,7 @@ public final class BenchReport {
           "ingest",
           "replay",
           "baseline-write",
+          "database-floor",
           "reads",
           "fanout",
           "footprint-entities",

@@ -40,7 +40,7 @@ final class ProcessTreeCpu {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long pid = Long.parseLong(name);
         children.computeIfAbsent(Long.parseLong(fields[1]), p -> new ArrayList<>()).add(pid);
-        ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        ticks.put(pid, userPlusSystem(fields));
       }
     } catch (IOException e) {
       return -1;
@@ -53,5 +53,21 @@ final class ProcessTreeCpu {
       pending.addAll(children.getOrDefault(pid, List.of()));
     }
     return total / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Seconds of user + system CPU of {@code pid} alone (all its threads); -1 without /proc. */
+  static double ownSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return userPlusSystem(stat.substring(stat.lastIndexOf(')') + 2).split(" "))
+          / CLOCK_TICKS_PER_SECOND;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** utime + stime from the fields after "pid (comm) " of /proc/PID/stat. */
+  private static long userPlusSystem(String[] fields) {
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 }

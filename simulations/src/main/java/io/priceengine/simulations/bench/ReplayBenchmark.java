@@ -89,8 +89,11 @@ public final class ReplayBenchmark {
             options.reportPath("output", "replay.json")));
   }
 
-  /** One look at the replay provider's counters, and the engine's CPU seconds (-1: unknown). */
-  private record Sample(long nanos, long ticks, long errors, double cpuSeconds) {}
+  /**
+   * One look at the replay provider's counters, and the CPU seconds of the engine with its
+   * embedded PostgreSQL and of the engine's JVM alone (-1: unknown).
+   */
+  private record Sample(long nanos, long ticks, long errors, double cpuSeconds, double jvmSeconds) {}
 
   /**
    * Follows the replay until every tick is in, it stalls, or {@code maxLength} has passed since
@@ -177,7 +180,8 @@ public final class ReplayBenchmark {
             at,
             ((Number) provider.get("ticks")).longValue(),
             ((Number) provider.get("errors")).longValue(),
-            enginePid > 0 ? ProcessTreeCpu.seconds(enginePid) : -1);
+            enginePid > 0 ? ProcessTreeCpu.seconds(enginePid) : -1,
+            enginePid > 0 ? ProcessTreeCpu.ownSeconds(enginePid) : -1);
       }
     }
     throw new IllegalStateException("no replay provider in " + body);
@@ -202,8 +206,12 @@ public final class ReplayBenchmark {
     report.put("acceptedTicksPerSecond", Math.round(perSecond));
     // Other processes on the machine (builds, tests) share the cores: say how busy it was.
     report.put("loadAverageAfter", Machine.loadAverage());
+    double jvmMicrosPerTick =
+        cpuKnown ? (last.jvmSeconds() - first.jvmSeconds()) * 1e6 / measured : 0;
     if (cpuKnown) {
       report.put("engineCpuMicrosPerTick", Math.round(cpuMicrosPerTick));
+      report.put("jvmCpuMicrosPerTick", Math.round(jvmMicrosPerTick));
+      report.put("databaseCpuMicrosPerTick", Math.round(cpuMicrosPerTick - jvmMicrosPerTick));
       report.put("cpuBoundTicksPerSecondOnTwoCores", Math.round(2e6 / cpuMicrosPerTick));
     }
     Double projectedCpuMicrosPerTick =
@@ -233,9 +241,12 @@ public final class ReplayBenchmark {
       System.out.printf(
           Locale.ROOT,
           "  engine CPU   %.0f us per tick (JVM + PostgreSQL, projection included):"
-              + " at most %,.0f ticks/s on 2 idle cores%n",
+              + " at most %,.0f ticks/s on 2 idle cores%n"
+              + "    of which  %.0f us the JVM, %.0f us PostgreSQL%n",
           cpuMicrosPerTick,
-          2e6 / cpuMicrosPerTick);
+          2e6 / cpuMicrosPerTick,
+          jvmMicrosPerTick,
+          cpuMicrosPerTick - jvmMicrosPerTick);
     }
     if (projectedCpuMicrosPerTick != null) {
       System.out.printf(

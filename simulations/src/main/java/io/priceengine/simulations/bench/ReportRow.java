@@ -43,6 +43,7 @@ record ReportRow(String measurement, String parameters, String figure, String ta
             NONE,
             null));
     Object replay = sections.get("replay");
+    Double replayRate = number(replay, "acceptedTicksPerSecond");
     rows.add(
         row(
             replay,
@@ -55,10 +56,14 @@ record ReportRow(String measurement, String parameters, String figure, String ta
                 ? null
                 : String.format(
                     Locale.ROOT,
-                    "**%,.0f ticks/s** accepted end to end",
-                    number(replay, "acceptedTicksPerSecond")),
-            NONE,
-            null));
+                    "**%,.0f ticks/s** accepted end to end; CPU per tick %s µs (JVM %s µs,"
+                        + " PostgreSQL %s µs)",
+                    number(replay, "acceptedTicksPerSecond"),
+                    text(replay, "engineCpuMicrosPerTick"),
+                    text(replay, "jvmCpuMicrosPerTick"),
+                    text(replay, "databaseCpuMicrosPerTick")),
+            "≥ 20,000 ticks/s",
+            replayRate == null ? null : replayRate >= 20_000));
     Double ratio = ReadReport.ratio(orZero(ingestRate), orZero(baselineRate));
     rows.add(
         row(
@@ -77,6 +82,25 @@ record ReportRow(String measurement, String parameters, String figure, String ta
                     ratio),
             "engine ≥ 5× baseline",
             ratio == null || ingestRate == null ? null : ratio >= 5));
+    Object floor = sections.get("database-floor");
+    rows.add(
+        row(
+            floor,
+            "Database floor: PostgreSQL CPU for the rows of one durable tick, engine excluded",
+            format(
+                "%s ticks, %s per transaction, %s symbols; server-generated rows, one connection",
+                floor, "ticks", "ticksPerTransaction", "symbols"),
+            floor == null
+                ? null
+                : String.format(
+                    Locale.ROOT,
+                    "**%.0f µs per tick**: at most %,.0f ticks/s on %s cores with an engine costing"
+                        + " nothing",
+                    number(floor, "databaseCpuMicrosPerTick"),
+                    number(floor, "ceilingTicksPerSecond"),
+                    text(floor, "cores")),
+            NONE,
+            null));
     rows.addAll(readRows(sections.get("reads")));
     Object fanout = sections.get("fanout");
     Double fanoutP99 = number(fanout, "latencyMillis.p99");

@@ -36,6 +36,18 @@ class BenchReportTest {
                 + "\"targets\":{\"engine\":{\"closed\":{\"requestsPerSecond\":9000},"
                 + "\"open\":{\"achievedPerSecond\":9990,\"latencyMillis\":{\"p50\":1.1,"
                 + "\"p99\":4.2,\"p99.9\":9.0}}}}}"));
+    sections.put(
+        "replay",
+        Json.parse(
+            "{\"expectedTicks\":500000,\"seconds\":60,\"acceptedTicksPerSecond\":4600,"
+                + "\"engineCpuMicrosPerTick\":400,\"jvmCpuMicrosPerTick\":230,"
+                + "\"databaseCpuMicrosPerTick\":170}"));
+    sections.put(
+        "database-floor",
+        Json.parse(
+            "{\"ticks\":200000,\"ticksPerTransaction\":1000,\"symbols\":1000,"
+                + "\"databaseCpuMicrosPerTick\":68.2,\"ceilingTicksPerSecond\":29326,"
+                + "\"cores\":2}"));
     sections.put("footprint-entities", Json.parse("{\"count\":10000,\"kibPerItem\":2.5}"));
     return sections;
   }
@@ -60,6 +72,12 @@ class BenchReportTest {
     ReportRow ingest = row(rows, "Durable ingest over HTTP");
     assertTrue(ingest.figure().contains("10,000 ticks/s"), ingest.figure());
     assertTrue(ingest.parameters().startsWith("1,000 symbols, 32 requests"), ingest.parameters());
+    ReportRow replay = row(rows, "Durable ingest via the replay provider");
+    assertTrue(replay.figure().contains("(JVM 230 µs, PostgreSQL 170 µs)"), replay.figure());
+    assertEquals("**no**", replay.met());
+    ReportRow floor = row(rows, "Database floor");
+    assertTrue(floor.figure().contains("**68 µs per tick**"), floor.figure());
+    assertTrue(floor.figure().contains("29,326 ticks/s on 2 cores"), floor.figure());
   }
 
   @Test
