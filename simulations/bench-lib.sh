@@ -69,12 +69,16 @@ bench_port_free() {
   ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# A free TCP port on loopback, picked at random in 20000-59999 (no fixed ports: several runs and
-# other services share the machine).
+# A free TCP port on loopback, picked at random below the kernel's ephemeral range (no fixed
+# ports: several runs and other services share the machine). A port in the ephemeral range can be
+# free when checked and then taken as the local port of an outgoing connection (a section opens
+# thousands) before the engine's PostgreSQL binds it.
 bench_free_port() {
-  local port
+  local port first_ephemeral
+  first_ephemeral="$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)"
+  ((first_ephemeral > 15000)) || first_ephemeral=32768
   for _ in $(seq 1 100); do
-    port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    port=$((10000 + (RANDOM * 32768 + RANDOM) % (first_ephemeral - 10000)))
     if bench_port_free "$port"; then
       echo "$port"
       return 0
