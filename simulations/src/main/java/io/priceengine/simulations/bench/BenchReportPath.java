@@ -1,9 +1,11 @@
 package io.priceengine.simulations.bench;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.Map;
 
 /**
  * Where benchmark reports go by default: {@code target/bench/} of the simulations module, found
@@ -15,6 +17,12 @@ final class BenchReportPath {
 
   static Path defaultFor(String fileName) {
     return moduleTarget().resolve("bench").resolve(fileName);
+  }
+
+  /** Writes a harness's report as JSON to {@code output}, creating its directory. */
+  static void write(Path output, Map<String, Object> report) throws IOException {
+    Files.createDirectories(output.toAbsolutePath().getParent());
+    Files.writeString(output, Json.write(report));
   }
 
   private static Path moduleTarget() {

@@ -33,13 +33,12 @@ public final class DatabaseFloor {
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("jdbcUrl", "BENCH_JDBC_URL", null, "JDBC URL of the PostgreSQL"),
-          new Options.Option("user", "BENCH_JDBC_USER", "postgres", "database user"),
+          Options.JDBC_URL,
+          Options.JDBC_USER,
           new Options.Option("ticks", "BENCH_TICKS", "200000", "ticks measured"),
           new Options.Option("batch", "BENCH_BATCH", "1000", "ticks per transaction"),
           new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "distinct symbols"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   private static final String SCHEMA = "floor_bench";
   private static final int WARM_UP_BATCHES = 20;
@@ -149,8 +148,7 @@ public final class DatabaseFloor {
       report.put("cores", cores);
       report.put("ceilingTicksPerSecond", Math.round(ceiling));
       report.put("loadAverageAfter", Machine.loadAverage());
-      Files.createDirectories(output.toAbsolutePath().getParent());
-      Files.writeString(output, Json.write(report));
+      BenchReportPath.write(output, report);
       System.out.printf(
           Locale.ROOT,
           "database floor%n  ticks        %,d in transactions of %,d over %,d symbols (%.1f s,"

@@ -37,8 +37,7 @@ record FanoutSettings(
               "ticksPerRequest", "BENCH_TICKS_PER_REQUEST", "50", "ticks per request"),
           new Options.Option("warmup", "BENCH_WARMUP", "10", "warm-up seconds, not counted"),
           new Options.Option("duration", "BENCH_DURATION", "30", "measured seconds"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   /**
    * Reads the settings.

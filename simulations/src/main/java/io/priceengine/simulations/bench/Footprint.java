@@ -3,7 +3,6 @@ package io.priceengine.simulations.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +30,7 @@ public final class Footprint {
           new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token"),
           new Options.Option("enginePid", null, null, "engine pid (for jcmd)"),
           new Options.Option("count", "BENCH_COUNT", "10000", "symbols or connections"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   /** Symbols of the footprint run, apart from the ingest run's B0000...: F00000, F00001, ... */
   static String symbol(int index) {
@@ -77,8 +75,7 @@ public final class Footprint {
     report.put("bytesPerItem", Math.round(perItem));
     report.put("kibPerItem", Math.round(perItem / 1024 * 100) / 100.0);
     Path output = options.reportPath("output", "footprint-" + mode + ".json");
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    Files.writeString(output, Json.write(report));
+    BenchReportPath.write(output, report);
     System.out.printf(
         Locale.ROOT,
         "%s%n  %,d items: live heap %,d -> %,d bytes, %.2f KiB each%n  report       %s%n",

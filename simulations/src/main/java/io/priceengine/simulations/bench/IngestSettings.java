@@ -41,8 +41,7 @@ record IngestSettings(
           new Options.Option(
               "ticksPerRequest", "BENCH_TICKS_PER_REQUEST", "100", "ticks per request"),
           new Options.Option("seed", "BENCH_SEED", "42", "seed of the random price walk"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"),
+          Options.OUTPUT,
           new Options.Option(
               "adminToken",
               "PRICE_ENGINE_ADMIN_TOKEN",

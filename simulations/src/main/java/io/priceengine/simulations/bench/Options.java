@@ -18,6 +18,16 @@ final class Options {
   /** One option: its argument/property name, its environment variable, its default, its use. */
   record Option(String key, String environmentVariable, String defaultValue, String meaning) {}
 
+  /** Where a harness writes its JSON report; {@link #reportPath} reads it. */
+  static final Option OUTPUT =
+      new Option("output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)");
+
+  /** The engine's PostgreSQL, for the harnesses that talk to it directly. */
+  static final Option JDBC_URL =
+      new Option("jdbcUrl", "BENCH_JDBC_URL", null, "JDBC URL of the engine's PostgreSQL");
+
+  static final Option JDBC_USER = new Option("user", "BENCH_JDBC_USER", "postgres", "database user");
+
   private final String program;
   private final List<Option> known;
   private final Map<String, String> values;

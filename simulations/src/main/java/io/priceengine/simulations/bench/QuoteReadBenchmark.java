@@ -1,7 +1,6 @@
 package io.priceengine.simulations.bench;
 
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,16 +23,15 @@ public final class QuoteReadBenchmark {
   static final List<Options.Option> OPTIONS =
       List.of(
           new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
-          new Options.Option("jdbcUrl", "BENCH_JDBC_URL", null, "JDBC URL of the engine's database"),
-          new Options.Option("user", "BENCH_JDBC_USER", "postgres", "database user"),
+          Options.JDBC_URL,
+          Options.JDBC_USER,
           new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token (seeding)"),
           new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "symbols read, B0000 ..."),
           new Options.Option("connections", "BENCH_CONNECTIONS", "64", "closed-model connections"),
           new Options.Option("rate", "BENCH_RATE", "10000", "open-model requests per second"),
           new Options.Option("warmup", "BENCH_WARMUP", "5", "warm-up seconds per run"),
           new Options.Option("duration", "BENCH_DURATION", "20", "measured seconds per run"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   private QuoteReadBenchmark() {}
 
@@ -74,8 +72,7 @@ public final class QuoteReadBenchmark {
       executor.shutdownNow();
     }
     Map<String, Object> report = ReadReport.of(symbolCount, connections, rate, warmUp, duration, targets);
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    Files.writeString(output, Json.write(report));
+    BenchReportPath.write(output, report);
     System.out.print(ReadReport.text(report));
     System.out.println("  report       " + output);
   }

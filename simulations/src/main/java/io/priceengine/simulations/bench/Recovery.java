@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ public final class Recovery {
           new Options.Option(
               "launchedAtMillis", null, null, "epoch milliseconds the engine was launched at"),
           new Options.Option("deadline", null, "300", "seconds to give up after"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   private static final int BULK = 500;
   private static final Duration POLL = Duration.ofMillis(50);
@@ -64,8 +62,7 @@ public final class Recovery {
     report.put("readySeconds", (ready - launched) / 1000.0);
     report.put("allQuotesSeconds", (allQuotes - launched) / 1000.0);
     Path output = options.reportPath("output", "recovery.json");
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    Files.writeString(output, Json.write(report));
+    BenchReportPath.write(output, report);
     System.out.printf(
         Locale.ROOT,
         "recovery after restart%n  ready %.1f s, all %,d quotes %.1f s after launch%n"

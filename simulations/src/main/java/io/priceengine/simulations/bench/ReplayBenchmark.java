@@ -45,8 +45,7 @@ public final class ReplayBenchmark {
               "BENCH_ADMIN_TOKEN",
               "",
               "admin token: also measure CPU up to the projection's catch-up"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   private ReplayBenchmark() {}
 
@@ -221,8 +220,7 @@ public final class ReplayBenchmark {
     if (projectedCpuMicrosPerTick != null) {
       report.put("engineCpuMicrosPerTickUntilProjected", Math.round(projectedCpuMicrosPerTick));
     }
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    Files.writeString(output, Json.write(report));
+    BenchReportPath.write(output, report);
     System.out.printf(
         Locale.ROOT,
         "replay benchmark%n  accepted     %,d of %,d ticks (%d errors)%n"

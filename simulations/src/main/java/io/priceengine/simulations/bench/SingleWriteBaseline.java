@@ -1,8 +1,6 @@
 package io.priceengine.simulations.bench;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,14 +29,13 @@ public final class SingleWriteBaseline {
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("jdbcUrl", "BENCH_JDBC_URL", null, "JDBC URL of the PostgreSQL"),
-          new Options.Option("user", "BENCH_JDBC_USER", "postgres", "database user"),
+          Options.JDBC_URL,
+          Options.JDBC_USER,
           new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "distinct symbols W0000, ..."),
           new Options.Option("concurrency", "BENCH_CONCURRENCY", "32", "connections writing"),
           new Options.Option("warmup", "BENCH_WARMUP", "5", "warm-up seconds, not counted"),
           new Options.Option("duration", "BENCH_DURATION", "60", "measured seconds"),
-          new Options.Option(
-              "output", "BENCH_OUTPUT", null, "JSON report (default simulations/target/bench/)"));
+          Options.OUTPUT);
 
   private static final String INSERT_HISTORY =
       "INSERT INTO realtime_price_history (symbol, history_id, price, volume, source_timestamp,"
@@ -112,8 +109,7 @@ public final class SingleWriteBaseline {
     report.put("ticksPerSecond", Math.round(perSecond));
     report.put("failedTransactions", failed.get());
     report.put("loadAverageAfter", Machine.loadAverage());
-    Files.createDirectories(output.toAbsolutePath().getParent());
-    Files.writeString(output, Json.write(report));
+    BenchReportPath.write(output, report);
     System.out.printf(
         Locale.ROOT,
         "single-write baseline%n  throughput   %,.0f ticks/s committed (%d connections,"
