@@ -172,7 +172,7 @@ public final class StreamRoutes extends ApiDirectives {
         Source.<ClientRequest>single(
                 new Subscribe(null, symbols.symbols(), null, resume.lastSeen()))
             .concat(Source.never()) // the request side of an SSE stream never ends by itself
-            .via(SubscriptionStage.flow(feeds, settings, settings.keepAliveAfter(), clock))
+            .via(new SubscriptionStage(feeds, settings, settings.keepAliveAfter(), clock))
             .via(sessions.sseTraffic().counting())
             .via(ServerSentEvents.events(writer))
             .watchTermination(

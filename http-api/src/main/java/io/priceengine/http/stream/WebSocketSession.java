@@ -53,7 +53,7 @@ final class WebSocketSession {
           requests.prepend(Source.single(new Subscribe(null, initialSymbols, null, Map.of())));
     }
     return requests
-        .via(SubscriptionStage.flow(feeds, settings, settings.heartbeatAfter(), clock))
+        .via(new SubscriptionStage(feeds, settings, settings.heartbeatAfter(), clock))
         .via(traffic.counting())
         .map(message -> (Message) TextMessage.create(writer.write(message)));
   }
