@@ -1,5 +1,6 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderCatalog;
 import akka.NotUsed;
 import akka.stream.javadsl.Source;
 import io.priceengine.engine.symbol.Tick;

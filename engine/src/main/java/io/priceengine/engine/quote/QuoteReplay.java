@@ -5,7 +5,7 @@ import akka.persistence.query.EventEnvelope;
 import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import akka.persistence.typed.PersistenceId;
 import akka.stream.javadsl.Sink;
-import io.priceengine.engine.provider.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.symbol.Quote;
 import io.priceengine.engine.symbol.SymbolEntity;
 import java.time.Clock;

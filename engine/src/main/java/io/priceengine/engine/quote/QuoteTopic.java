@@ -5,6 +5,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
 import akka.actor.typed.pubsub.Topic;
 import io.priceengine.engine.symbol.Quote;
+import io.priceengine.engine.symbol.QuotePublisher;
 
 /**
  * The cluster-wide channel of persisted quotes: this node's instance of the Akka pub/sub topic

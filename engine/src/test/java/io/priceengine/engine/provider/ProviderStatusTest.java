@@ -1,5 +1,7 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderSpec;
+import io.priceengine.engine.catalog.ProviderCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.priceengine.http.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.priceengine.engine.provider.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.Symbols;
 import io.priceengine.engine.symbol.Tick;

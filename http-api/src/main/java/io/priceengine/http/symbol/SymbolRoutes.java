@@ -6,7 +6,7 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.priceengine.engine.provider.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.symbol.Listing;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.Tick;

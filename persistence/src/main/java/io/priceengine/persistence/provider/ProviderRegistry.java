@@ -1,6 +1,6 @@
 package io.priceengine.persistence.provider;
 
-import io.priceengine.engine.provider.ProviderSpec;
+import io.priceengine.engine.catalog.ProviderSpec;
 import io.priceengine.persistence.db.Database;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,7 +2,7 @@ package io.priceengine.persistence.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.priceengine.engine.provider.ProviderSpec;
+import io.priceengine.engine.catalog.ProviderSpec;
 import io.priceengine.persistence.db.Database;
 import io.priceengine.persistence.db.TestDatabase;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.priceengine.engine.provider;
+package io.priceengine.engine.catalog;
 
 import com.typesafe.config.Config;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package io.priceengine.engine.quote;
+package io.priceengine.engine.symbol;
 
-import io.priceengine.engine.symbol.Quote;
 
 /**
  * Where a symbol entity announces a quote it has just persisted. Must not block: it is called on

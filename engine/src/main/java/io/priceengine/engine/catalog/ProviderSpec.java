@@ -1,4 +1,4 @@
-package io.priceengine.engine.provider;
+package io.priceengine.engine.catalog;
 
 import java.time.Duration;
 
