@@ -16,7 +16,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.catalog.ProviderCatalog;
-import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.provider.Providers;
 import io.priceengine.engine.quote.QuoteFanOut;
 import io.priceengine.engine.quote.QuoteFeeds;

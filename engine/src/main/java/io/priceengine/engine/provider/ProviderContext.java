@@ -1,5 +1,6 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderStats;
 import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
 import io.priceengine.engine.symbol.SymbolEntities;

@@ -1,5 +1,6 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.symbol.Rejection;
 import java.time.Clock;
 import java.time.Duration;

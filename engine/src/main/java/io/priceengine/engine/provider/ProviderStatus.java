@@ -1,5 +1,6 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.priceengine.engine.symbol.Quote;

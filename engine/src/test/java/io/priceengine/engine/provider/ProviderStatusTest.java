@@ -1,5 +1,6 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.catalog.ProviderSpec;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;

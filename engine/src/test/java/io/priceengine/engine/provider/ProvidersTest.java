@@ -1,5 +1,6 @@
 package io.priceengine.engine.provider;
 
+import io.priceengine.engine.catalog.ProviderStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

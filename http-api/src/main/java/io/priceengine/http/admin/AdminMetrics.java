@@ -1,6 +1,6 @@
 package io.priceengine.http.admin;
 
-import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.http.stream.StreamSessions;
 import io.priceengine.persistence.history.MarketSummary;
 import io.priceengine.persistence.projection.ProjectionLag;

@@ -3,7 +3,7 @@ package io.priceengine.http.ingest;
 import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.Route;
 import io.priceengine.engine.catalog.ProviderCatalog;
-import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.SymbolEntity;

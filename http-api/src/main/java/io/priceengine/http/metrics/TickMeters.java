@@ -3,7 +3,7 @@ package io.priceengine.http.metrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.catalog.ProviderStats;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

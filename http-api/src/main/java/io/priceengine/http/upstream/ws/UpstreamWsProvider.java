@@ -16,7 +16,7 @@ import io.priceengine.engine.provider.CoveredSymbols;
 import io.priceengine.engine.provider.PriceProvider;
 import io.priceengine.engine.provider.ProviderContext;
 import io.priceengine.engine.provider.ProviderErrors;
-import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.json.Json;

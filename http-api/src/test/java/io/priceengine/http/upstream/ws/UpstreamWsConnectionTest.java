@@ -7,7 +7,7 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.stream.javadsl.Sink;
 import com.typesafe.config.ConfigFactory;
 import io.priceengine.engine.provider.ProviderErrors;
-import io.priceengine.engine.provider.ProviderStats;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.http.json.Json;
 import io.priceengine.http.upstream.FakeWsUpstream;

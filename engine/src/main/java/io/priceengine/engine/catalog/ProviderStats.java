@@ -1,4 +1,4 @@
-package io.priceengine.engine.provider;
+package io.priceengine.engine.catalog;
 
 import java.time.Instant;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class ProviderStats {
     }
 
     /** Set by {@link TickIngestion} while the provider's stream runs (between restarts). */
-    void streamRunning(boolean running) {
+    public void streamRunning(boolean running) {
       streamRunning = running;
     }
 
