@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark report of issue 6 in one command: builds if needed, starts the engine on a fresh
+# The benchmark report in one command: builds if needed, starts the engine on a fresh
 # embedded database and measures, one after another in the same run,
 #   1. durable ingest over HTTP (projection lag at the end) and via the replay provider,
 #   2. the single-write baseline (one JDBC transaction per tick) against the same PostgreSQL,

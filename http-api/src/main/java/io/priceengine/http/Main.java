@@ -18,7 +18,8 @@ public final class Main {
 
   public static void main(String[] args) {
     // Before anything touches ForkJoinPool: on 2 cores its parallelism would be 1, and every
-    // async CompletableFuture stage would then start a new thread (DESIGN.md, measured facts).
+    // async CompletableFuture stage would then start a new thread (docs/architecture.md, "Common
+    // pool parallelism").
     if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
       System.setProperty(COMMON_POOL_PARALLELISM, "4");
     }

@@ -8,8 +8,9 @@ import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards DESIGN.md's measured fact: with the common pool at parallelism 1 (2 cores), every async
- * CompletableFuture stage starts a new thread. The build's test JVMs and Main set it to 4.
+ * With the common pool at parallelism 1 (2 cores), every async CompletableFuture stage starts a
+ * new thread (docs/architecture.md, "Common pool parallelism"). The build's test JVMs and Main set
+ * it to 4; this test fails if that is lost.
  */
 class CommonPoolTest {
 

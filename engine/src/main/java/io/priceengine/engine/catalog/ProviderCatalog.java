@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every provider the engine accepts ticks from, with the priority and staleness rules of DESIGN.md
- * decision 3. Immutable; built once from {@code price-engine.providers.catalog}.
+ * Every provider the engine accepts ticks from, with its priority and staleness threshold
+ * (docs/architecture.md, "Staleness and failover"). Immutable; built once from
+ * {@code price-engine.providers.catalog}.
  */
 public final class ProviderCatalog {
   public static final String PUSH = "push";

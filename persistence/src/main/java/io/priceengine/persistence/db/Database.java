@@ -157,7 +157,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * The legacy journal DAO writes each batch of events as one JDBC batch; with this flag the driver
-   * sends it as multi-row INSERTs instead of one round trip per event (DESIGN.md, measured facts).
+   * sends it as multi-row INSERTs instead of one round trip per event (docs/architecture.md,
+   * "Journal DAO").
    */
   static String withBatchedInserts(String jdbcUrl) {
     if (jdbcUrl.contains("reWriteBatchedInserts=")) {

@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /**
- * The projection of symbol events into the read tables (DESIGN.md): one exactly-once, batched R2DBC
- * projection per tag slice over the JDBC journal's {@code eventsByTag}, the slices run as a
- * ShardedDaemonProcess so they spread over the cluster's nodes.
+ * The projection of symbol events into the read tables (docs/architecture.md, "Read tables and the
+ * projection"): one exactly-once, batched R2DBC projection per tag slice over the JDBC journal's
+ * {@code eventsByTag}, the slices run as a ShardedDaemonProcess so they spread over the cluster's
+ * nodes.
  */
 public final class PriceProjection {
 

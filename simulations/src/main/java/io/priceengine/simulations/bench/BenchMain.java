@@ -16,7 +16,7 @@ final class BenchMain {
    * option) instead of returning when there is nothing to run.
    */
   static Options options(String program, List<Options.Option> known, String[] args) {
-    // DESIGN.md, measured facts: with 2 cores the common pool would start a thread per async stage.
+    // With 2 cores the common pool would start a thread per async stage (docs/architecture.md).
     if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
       System.setProperty(COMMON_POOL_PARALLELISM, "4");
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The one report of a {@code simulations/bench.sh} run: reads the JSON file each measurement wrote
  * into the bench directory and writes {@code report.json} (the machine, the run's parameters and
- * every section whole) and {@code report.md} (one table, the figures set against issue 6's
+ * every section whole) and {@code report.md} (one table, each figure set against its
  * targets). A section that did not run is reported as missing, not left out.
  */
 public final class BenchReport {

@@ -16,10 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Heap per idle symbol entity and per idle WebSocket connection (issue 6, measurement 5): the
- * engine's live heap (see {@link HeapHistogram}) before and after activating {@code count} new
- * symbols with one pushed tick each ({@code entities}), or opening {@code count} WebSockets that
- * subscribe to nothing ({@code connections}), divided by {@code count}.
+ * Heap per idle symbol entity and per idle WebSocket connection (docs/benchmarks.md, sections 5a,
+ * 5b): the engine's live heap (see {@link HeapHistogram}) before and after activating {@code count}
+ * new symbols with one pushed tick each ({@code entities}), or opening {@code count} WebSockets
+ * that subscribe to nothing ({@code connections}), divided by {@code count}.
  */
 public final class Footprint {
 

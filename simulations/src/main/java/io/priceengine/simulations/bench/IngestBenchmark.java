@@ -33,7 +33,7 @@ public final class IngestBenchmark {
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    // DESIGN.md, measured facts: with 2 cores the common pool would start a thread per async stage.
+    // With 2 cores the common pool would start a thread per async stage (docs/architecture.md).
     if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
       System.setProperty(COMMON_POOL_PARALLELISM, "4");
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Recovery after a restart (issue 6, measurement 5): from the moment the engine process was
+ * Recovery after a restart (docs/benchmarks.md, section 5c): from the moment the engine process was
  * launched on the data of a previous run, how long until it is ready and until every one of the
  * {@link Footprint} symbols answers its quote again (bulk reads of 500, repeated for the missing).
  */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One line of the bench report's table: a measurement, its parameters, its figure, issue 6's
+ * One line of the bench report's table: a measurement, its parameters, its figure, its
  * target and whether the figure meets it ("yes", "no", or "—" where there is no target or no
  * figure).
  */

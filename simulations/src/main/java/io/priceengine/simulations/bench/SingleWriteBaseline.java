@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The database-centred write path the engine is compared with (issue 6, baseline 2): for each tick
- * one JDBC transaction that inserts the history row and updates the master row, at full speed with
- * the engine run's concurrency, against the engine's own PostgreSQL and tables. Its symbols ({@code
- * W0000}...) are apart from the engine's, so the two never touch the same rows.
+ * The database-centred write path the engine is compared with (docs/benchmarks.md, section 2): for
+ * each tick one JDBC transaction that inserts the history row and updates the master row, at full
+ * speed with the engine run's concurrency, against the engine's own PostgreSQL and tables. Its
+ * symbols ({@code W0000}...) are apart from the engine's, so the two never touch the same rows.
  */
 public final class SingleWriteBaseline {
 

@@ -19,10 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The database-centred read path the engine's quote route is compared with (issue 6, baseline 3):
- * {@code GET /api/v1/market-data/prices/{symbol}} on a JDK {@link HttpServer}, answered by reading
- * the {@code realtime_symbols} row by primary key over a fixed pool of JDBC connections for every
- * request. Minimal on purpose: no auth, no validation beyond the lookup.
+ * The database-centred read path the engine's quote route is compared with (docs/benchmarks.md,
+ * section 3): {@code GET /api/v1/market-data/prices/{symbol}} on a JDK {@link HttpServer}, answered
+ * by reading the {@code realtime_symbols} row by primary key over a fixed pool of JDBC connections
+ * for every request. Minimal on purpose: no auth, no validation beyond the lookup.
  */
 final class SqlQuoteServer implements AutoCloseable {
 

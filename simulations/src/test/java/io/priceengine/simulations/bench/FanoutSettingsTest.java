@@ -11,7 +11,7 @@ class FanoutSettingsTest {
   private static final Map<String, String> TOKEN = Map.of("PRICE_ENGINE_INGEST_TOKEN", "secret");
 
   @Test
-  void defaultsToTheIssuesRunShape() {
+  void defaultsToAThousandClientsOfTenSymbolsAt5000TicksPerSecond() {
     FanoutSettings settings = FanoutSettings.from(new String[0], TOKEN);
     assertEquals(1000, settings.clients());
     assertEquals(1000, settings.symbols());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class IngestSettingsTest {
 
   @Test
-  void defaultsToTheBriefsRunShape() {
+  void defaultsToLocalEngineWith32RequestsOf100Ticks() {
     IngestSettings settings =
         IngestSettings.from(new String[0], Map.of("PRICE_ENGINE_INGEST_TOKEN", "secret"));
     assertEquals(URI.create("http://127.0.0.1:8080"), settings.baseUrl());
