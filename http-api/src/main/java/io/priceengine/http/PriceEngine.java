@@ -14,6 +14,7 @@ import akka.http.javadsl.server.Route;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderStats;
@@ -173,7 +174,9 @@ public final class PriceEngine {
         new QuoteFeeds(
             QuoteFanOut.start(system, quoteTopic),
             entities,
-            new QuoteReplay(system, JournalQueries.eventsByPersistenceId(system), providers, clock));
+            new QuoteReplay(
+                system, JournalQueries.eventsByPersistenceId(system), entities, providers, clock));
+    Ingestion ingestion = new Ingestion(entities, providers, stats, system.executionContext());
     List<String> enabled = Providers.enabled(config);
     ClusterProviders clusterProviders =
         ClusterProviders.init(
@@ -193,6 +196,7 @@ public final class PriceEngine {
     RequestBodies bodies = new RequestBodies(json, http.bodyTimeout());
     EngineMetrics metrics = new EngineMetrics();
     TickMeters tickMeters = new TickMeters(metrics.registry(), stats);
+    ingestion.listen(tickMeters::answered);
     StreamMeters.bind(metrics.registry(), sessions);
     ProjectionLag projectionLag = new ProjectionLag(reads, projectionSettings, clock);
     var api =
@@ -210,10 +214,9 @@ public final class PriceEngine {
                 new TickRoutes(
                     json,
                     tokens,
-                    entities,
+                    ingestion,
                     providers,
                     stats,
-                    tickMeters,
                     clock,
                     http.maxTicksPerRequest(),
                     http.maxTickBodyBytes(),

@@ -27,8 +27,12 @@ public final class ProviderStats {
     // Null for providers without an upstream connection (their stream running is all that counts).
     private volatile Boolean upstreamUp;
 
+    /** A tick persisted; {@code at} is when (null when not known). */
     public void accepted(Instant at) {
       accepted.increment();
+      if (at == null) {
+        return;
+      }
       lastTickAt.accumulateAndGet(at, (a, b) -> a == null || b.isAfter(a) ? b : a);
     }
 
@@ -42,7 +46,7 @@ public final class ProviderStats {
       errors.increment();
     }
 
-    /** Set by {@link TickIngestion} while the provider's stream runs (between restarts). */
+    /** Set by the provider's ingestion stream while the provider's stream runs (between restarts). */
     public void streamRunning(boolean running) {
       streamRunning = running;
     }

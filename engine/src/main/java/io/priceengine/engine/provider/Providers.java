@@ -5,6 +5,7 @@ import io.priceengine.engine.catalog.ProviderCatalog;
 import akka.actor.typed.ActorSystem;
 import akka.stream.UniqueKillSwitch;
 import com.typesafe.config.Config;
+import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.provider.replay.ReplayProvider;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.SymbolUniverse;
@@ -26,19 +27,19 @@ public final class Providers {
   public static final String NONE = "none";
 
   private final ActorSystem<?> system;
-  private final SymbolEntities entities;
+  private final Ingestion ingestion;
   private final ProviderStats stats;
   private final TickIngestion.Settings ingest;
   private final List<PriceProvider> providers;
 
   private Providers(
       ActorSystem<?> system,
-      SymbolEntities entities,
+      Ingestion ingestion,
       ProviderStats stats,
       TickIngestion.Settings ingest,
       List<PriceProvider> providers) {
     this.system = system;
-    this.entities = entities;
+    this.ingestion = ingestion;
     this.stats = stats;
     this.ingest = ingest;
     this.providers = providers;
@@ -105,15 +106,16 @@ public final class Providers {
           factory.create(
               new ProviderContext(system, config, entities, universe, stats.of(code), clock)));
     }
+    Ingestion ingestion = new Ingestion(entities, catalog, stats, system.executionContext());
     return new Providers(
-        system, entities, stats, TickIngestion.Settings.fromConfig(config), List.copyOf(providers));
+        system, ingestion, stats, TickIngestion.Settings.fromConfig(config), List.copyOf(providers));
   }
 
   /** Starts every provider on this node; each {@link PriceProvider#ticks()} call is fresh. */
   public Running run() {
     List<UniqueKillSwitch> running = new ArrayList<>();
     for (PriceProvider provider : providers) {
-      running.add(TickIngestion.run(system, provider, entities, stats, ingest));
+      running.add(TickIngestion.run(system, provider, ingestion, stats, ingest));
     }
     return () -> running.forEach(UniqueKillSwitch::shutdown);
   }

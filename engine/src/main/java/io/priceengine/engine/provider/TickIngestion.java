@@ -13,30 +13,41 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.RestartSource;
 import akka.stream.javadsl.Sink;
 import com.typesafe.config.Config;
-import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link PriceProvider} into the symbol entities: a backpressured stream with a bounded
- * number of asks in flight, restarted with backoff when the provider fails or completes. Asks
- * complete out of order, so one slow symbol holds up only its own ticks (until the ask timeout),
- * not the others.
+ * Runs a {@link PriceProvider} into the symbol entities: a backpressured stream that gathers ticks
+ * into batches (up to {@code batch-size}, or whatever came within {@code batch-window}) and hands
+ * each to {@link Ingestion}, the one way in, with a bounded number of batches in flight. Batches
+ * complete out of order, so one slow symbol holds up only its own ticks (until the ask timeout).
+ * The stream is restarted with backoff when the provider fails or completes.
  */
 public final class TickIngestion {
   private static final Logger log = LoggerFactory.getLogger(TickIngestion.class);
 
   /** {@code price-engine.providers.ingest}. */
-  public record Settings(int parallelism, Duration minBackoff, Duration maxBackoff) {
+  public record Settings(
+      int batchSize,
+      Duration batchWindow,
+      int batchesInFlight,
+      Duration minBackoff,
+      Duration maxBackoff) {
     public static Settings fromConfig(Config config) {
       Config c = config.getConfig("price-engine.providers.ingest");
       return new Settings(
-          c.getInt("parallelism"), c.getDuration("min-backoff"), c.getDuration("max-backoff"));
+          c.getInt("batch-size"),
+          c.getDuration("batch-window"),
+          c.getInt("batches-in-flight"),
+          c.getDuration("min-backoff"),
+          c.getDuration("max-backoff"));
     }
   }
 
@@ -46,7 +57,7 @@ public final class TickIngestion {
   public static UniqueKillSwitch run(
       ActorSystem<?> system,
       PriceProvider provider,
-      SymbolEntities entities,
+      Ingestion ingestion,
       ProviderStats stats,
       Settings settings) {
     ProviderStats.Counters counters = stats.of(provider.code());
@@ -75,37 +86,28 @@ public final class TickIngestion {
                           return mat;
                         }))
         .viaMat(KillSwitches.single(), Keep.right())
-        .via(delivery(entities::update, counters, settings.parallelism()))
+        .via(delivery(batch -> ingestion.deliver(batch, Ingestion.Attempts.ONCE), settings))
         .toMat(Sink.ignore(), Keep.left())
         .run(system);
   }
 
   /**
-   * Asks each tick's entity and counts the answers. The ask's future goes to mapAsyncUnordered as
-   * it is, which unwraps it without a thread hop; a dependent stage on it ({@code handle}) would
-   * run on the common pool for every tick (DESIGN.md, measured facts). A failed ask (timeout,
-   * persistence down) is counted and dropped; the stream goes on.
+   * Batches ticks and delivers each batch; the results come out one per tick. {@link Ingestion}
+   * counts them and never fails a batch; should {@code deliver} fail anyway, the batch is dropped
+   * and the stream goes on.
    */
   static Flow<Tick, SymbolEntity.UpdateResult, NotUsed> delivery(
-      Function<Tick, CompletionStage<SymbolEntity.UpdateResult>> update,
-      ProviderStats.Counters counters,
-      int parallelism) {
+      Function<List<Tick>, CompletionStage<List<SymbolEntity.UpdateResult>>> deliver,
+      Settings settings) {
     return Flow.of(Tick.class)
-        .mapAsyncUnordered(parallelism, update::apply)
+        .groupedWithin(settings.batchSize(), settings.batchWindow())
+        .mapAsyncUnordered(settings.batchesInFlight(), deliver::apply)
         .withAttributes(
             ActorAttributes.withSupervisionStrategy(
                 error -> {
-                  counters.error();
+                  log.warn("a batch of ticks was not delivered: {}", error.toString());
                   return Supervision.resume();
                 }))
-        .map(
-            result -> {
-              if (result instanceof SymbolEntity.Accepted accepted) {
-                counters.accepted(accepted.quote().lastUpdated());
-              } else {
-                counters.rejected(((SymbolEntity.Rejected) result).rejection().code());
-              }
-              return result;
-            });
+        .mapConcat(results -> results);
   }
 }

@@ -8,14 +8,22 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Compact binary form of {@link SymbolEntity.PriceUpdated}, the one event written per accepted
- * tick. Jackson CBOR for it cost about 12 % of the engine's CPU in the replay benchmark's profile
- * (a write per tick, a read per projected event); every other message stays on {@code
+ * Compact binary form of the price events: {@link SymbolEntity.PricesUpdated} (format {@value
+ * #V2}, written now: the ticks of one group commit) and {@link SymbolEntity.PriceUpdated} (format
+ * {@value #V1}, one tick per event, still read from existing journals). They are written and read
+ * for every tick, so their cost counts (docs/benchmarks.md); every other message stays on {@code
  * jackson-cbor}. Journal rows keep the id of the serializer that wrote them, so events written by
  * Jackson still read through Jackson.
+ *
+ * <p>Format {@value #V2}, big-endian: event symbol, firstHistoryId (long), receivedAt, the number
+ * of ticks (int), then per tick its deliveryId (long), a {@code short} presence mask (bits {@link
+ * #PRICE} .. {@link #COMPANY_NAME} as in {@value #V1}) and the present fields price .. companyName
+ * as in {@value #V1}; a tick's symbol is the event's and is not repeated.
  *
  * <p>Format {@value #V1}, big-endian: a {@code short} presence mask (bit set = field not null,
  * bits in {@link #SYMBOL} .. {@link #COMPANY_NAME}), then the present fields in record order:
@@ -32,6 +40,7 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
   public static final int IDENTIFIER = 7_301;
 
   static final String V1 = "P1";
+  static final String V2 = "P2";
 
   private static final int SYMBOL = 1;
   private static final int RECEIVED_AT = 1 << 1;
@@ -56,6 +65,9 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
 
   @Override
   public String manifest(Object o) {
+    if (o instanceof SymbolEntity.PricesUpdated) {
+      return V2;
+    }
     if (o instanceof SymbolEntity.PriceUpdated) {
       return V1;
     }
@@ -64,26 +76,106 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
 
   @Override
   public byte[] toBinary(Object o) {
-    if (!(o instanceof SymbolEntity.PriceUpdated event)) {
-      throw new IllegalArgumentException("Cannot serialize " + o.getClass().getName());
+    if (o instanceof SymbolEntity.PricesUpdated event) {
+      return write(event);
     }
-    return write(event);
+    if (o instanceof SymbolEntity.PriceUpdated event) {
+      return write(event);
+    }
+    throw new IllegalArgumentException("Cannot serialize " + o.getClass().getName());
   }
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    if (!V1.equals(manifest)) {
+    if (!V1.equals(manifest) && !V2.equals(manifest)) {
       throw new NotSerializableException(
           "Unknown manifest [" + manifest + "] for " + getClass().getName());
     }
     try {
-      return read(ByteBuffer.wrap(bytes));
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      return V2.equals(manifest) ? readGroup(in) : read(in);
     } catch (RuntimeException e) { // truncated or garbled: BufferUnderflow, negative length...
       NotSerializableException failure =
-          new NotSerializableException("Corrupt PriceUpdated (" + bytes.length + " bytes)");
+          new NotSerializableException(
+              "Corrupt price event " + manifest + " (" + bytes.length + " bytes)");
       failure.initCause(e);
       throw failure;
     }
+  }
+
+  private static byte[] write(SymbolEntity.PricesUpdated event) {
+    Output out = new Output(64 + 96 * event.ticks().size());
+    out.putString(event.symbol());
+    out.putLong(event.firstHistoryId());
+    out.putInstant(event.receivedAt());
+    out.putInt(event.ticks().size());
+    for (int i = 0; i < event.ticks().size(); i++) {
+      Tick tick = event.ticks().get(i);
+      out.putLong(event.deliveryIds().get(i));
+      out.putShort(tickMask(tick));
+      putTickFields(out, tick);
+    }
+    return out.toByteArray();
+  }
+
+  private static SymbolEntity.PricesUpdated readGroup(ByteBuffer in) {
+    String symbol = getString(in);
+    long firstHistoryId = in.getLong();
+    Instant receivedAt = getInstant(in);
+    int count = in.getInt();
+    if (count < 0 || count > in.remaining()) {
+      throw new IllegalArgumentException("tick count " + count);
+    }
+    List<Tick> ticks = new ArrayList<>(count);
+    List<Long> deliveryIds = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      deliveryIds.add(in.getLong());
+      int mask = Short.toUnsignedInt(in.getShort());
+      ticks.add(readTick(symbol, mask, in));
+    }
+    return new SymbolEntity.PricesUpdated(
+        symbol, firstHistoryId, receivedAt, List.copyOf(ticks), List.copyOf(deliveryIds));
+  }
+
+  private static int tickMask(Tick tick) {
+    return present(tick.price(), PRICE)
+        | present(tick.volume(), VOLUME)
+        | present(tick.open(), OPEN)
+        | present(tick.high(), HIGH)
+        | present(tick.low(), LOW)
+        | present(tick.previousClose(), PREVIOUS_CLOSE)
+        | present(tick.sourceTimestamp(), SOURCE_TIMESTAMP)
+        | present(tick.provider(), PROVIDER)
+        | present(tick.companyName(), COMPANY_NAME);
+  }
+
+  /** The tick's fields after its symbol, in record order; null ones write nothing. */
+  private static void putTickFields(Output out, Tick tick) {
+    out.putDecimal(tick.price());
+    if (tick.volume() != null) {
+      out.putLong(tick.volume());
+    }
+    out.putDecimal(tick.open());
+    out.putDecimal(tick.high());
+    out.putDecimal(tick.low());
+    out.putDecimal(tick.previousClose());
+    out.putInstant(tick.sourceTimestamp());
+    out.putString(tick.provider());
+    out.putString(tick.companyName());
+  }
+
+  private static Tick readTick(String symbol, int mask, ByteBuffer in) {
+    return new Tick(
+        symbol,
+        has(mask, PRICE) ? getDecimal(in) : null,
+        has(mask, VOLUME) ? in.getLong() : null,
+        has(mask, OPEN) ? getDecimal(in) : null,
+        has(mask, HIGH) ? getDecimal(in) : null,
+        has(mask, LOW) ? getDecimal(in) : null,
+        has(mask, PREVIOUS_CLOSE) ? getDecimal(in) : null,
+        has(mask, SOURCE_TIMESTAMP) ? getInstant(in) : null,
+        has(mask, PROVIDER) ? getString(in) : null,
+        has(mask, COMPANY_NAME) ? getString(in) : null);
   }
 
   private static byte[] write(SymbolEntity.PriceUpdated event) {
@@ -93,19 +185,9 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
             | present(event.receivedAt(), RECEIVED_AT)
             | present(tick, TICK);
     if (tick != null) {
-      mask |=
-          present(tick.symbol(), TICK_SYMBOL)
-              | present(tick.price(), PRICE)
-              | present(tick.volume(), VOLUME)
-              | present(tick.open(), OPEN)
-              | present(tick.high(), HIGH)
-              | present(tick.low(), LOW)
-              | present(tick.previousClose(), PREVIOUS_CLOSE)
-              | present(tick.sourceTimestamp(), SOURCE_TIMESTAMP)
-              | present(tick.provider(), PROVIDER)
-              | present(tick.companyName(), COMPANY_NAME);
+      mask |= present(tick.symbol(), TICK_SYMBOL) | tickMask(tick);
     }
-    Output out = new Output();
+    Output out = new Output(160);
     out.putShort(mask);
     out.putString(event.symbol());
     out.putLong(event.historyId());
@@ -113,17 +195,7 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
     out.putLong(event.deliveryId());
     if (tick != null) {
       out.putString(tick.symbol());
-      out.putDecimal(tick.price());
-      if (tick.volume() != null) {
-        out.putLong(tick.volume());
-      }
-      out.putDecimal(tick.open());
-      out.putDecimal(tick.high());
-      out.putDecimal(tick.low());
-      out.putDecimal(tick.previousClose());
-      out.putInstant(tick.sourceTimestamp());
-      out.putString(tick.provider());
-      out.putString(tick.companyName());
+      putTickFields(out, tick);
     }
     return out.toByteArray();
   }
@@ -136,18 +208,7 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
     long deliveryId = in.getLong();
     Tick tick = null;
     if (has(mask, TICK)) {
-      tick =
-          new Tick(
-              has(mask, TICK_SYMBOL) ? getString(in) : null,
-              has(mask, PRICE) ? getDecimal(in) : null,
-              has(mask, VOLUME) ? in.getLong() : null,
-              has(mask, OPEN) ? getDecimal(in) : null,
-              has(mask, HIGH) ? getDecimal(in) : null,
-              has(mask, LOW) ? getDecimal(in) : null,
-              has(mask, PREVIOUS_CLOSE) ? getDecimal(in) : null,
-              has(mask, SOURCE_TIMESTAMP) ? getInstant(in) : null,
-              has(mask, PROVIDER) ? getString(in) : null,
-              has(mask, COMPANY_NAME) ? getString(in) : null);
+      tick = readTick(has(mask, TICK_SYMBOL) ? getString(in) : null, mask, in);
     }
     return new SymbolEntity.PriceUpdated(symbol, historyId, tick, receivedAt, deliveryId);
   }
@@ -185,7 +246,11 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
    * event (write + read). Null values write nothing (the presence mask records them).
    */
   private static final class Output {
-    private ByteBuffer buffer = ByteBuffer.allocate(160);
+    private ByteBuffer buffer;
+
+    Output(int capacity) {
+      buffer = ByteBuffer.allocate(capacity);
+    }
 
     private void room(int bytes) {
       if (buffer.remaining() < bytes) {
@@ -198,6 +263,11 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
     void putShort(int value) {
       room(2);
       buffer.putShort((short) value);
+    }
+
+    void putInt(int value) {
+      room(4);
+      buffer.putInt(value);
     }
 
     void putLong(long value) {

@@ -8,6 +8,7 @@ import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,37 +51,43 @@ public final class SymbolEntities {
   }
 
   /**
-   * One attempt: providers' ticks, where a tick lost on its way costs nothing but itself and the
-   * per-tick cost of a retrying stage is not worth it (TickIngestion).
+   * Hands {@code ticks} (all of {@code symbol}, in order) to the symbol's entity as one command.
+   * With {@code retry}, each tick gets a delivery id and the command is sent a second time, under
+   * the same ids, when the first attempt got no answer within half the ask timeout: Cluster
+   * Sharding drops a message that reaches a shard's old node while the shard is being handed off,
+   * and the retry finds the new node. If the first attempt was only slow, or was persisted before
+   * its node crashed, the entity recognises the ids and does not persist the ticks again (see
+   * {@link RecentDeliveries}). Without {@code retry}: one attempt, for ticks whose loss costs
+   * nothing but themselves (providers).
    */
-  public CompletionStage<SymbolEntity.UpdateResult> update(Tick tick) {
-    return sharding
-        .entityRefFor(SymbolEntity.ENTITY_KEY, tick.symbol())
-        .ask(replyTo -> new SymbolEntity.UpdatePrice(tick, 0, replyTo), timeout);
-  }
-
-  /**
-   * For ticks someone waits to see acknowledged (HTTP ingest): a second attempt, under the same
-   * delivery id, when the first one got no answer within half the ask timeout. Cluster Sharding
-   * drops a message that reaches a shard's old node while the shard is being handed off (a node
-   * leaving, a rebalance); the retry finds the shard's new node. If the first attempt was only
-   * slow, or was persisted before its node crashed, the entity recognises the id and answers
-   * {@code Accepted} without persisting the tick again (see {@link RecentDeliveries}).
-   */
-  public CompletionStage<SymbolEntity.UpdateResult> deliver(Tick tick) {
-    long deliveryId = deliveryId();
+  public CompletionStage<SymbolEntity.UpdateResults> update(
+      String symbol, List<Tick> ticks, boolean retry) {
+    EntityRef<SymbolEntity.Command> entity = entityRef(symbol);
+    if (!retry) {
+      return entity.ask(replyTo -> new SymbolEntity.UpdatePrices(ticks, List.of(), replyTo), timeout);
+    }
+    List<Long> deliveryIds = new ArrayList<>(ticks.size());
+    for (int i = 0; i < ticks.size(); i++) {
+      deliveryIds.add(deliveryId());
+    }
     Duration attempt = timeout.dividedBy(2);
-    EntityRef<SymbolEntity.Command> entity = entityRef(tick.symbol());
     return retryOnTimeout(
-        () -> entity.ask(replyTo -> new SymbolEntity.UpdatePrice(tick, deliveryId, replyTo), attempt));
+        () ->
+            entity.ask(
+                replyTo -> new SymbolEntity.UpdatePrices(ticks, deliveryIds, replyTo), attempt));
   }
 
-  /** The current quote, asked twice within the ask timeout if need be (see {@link #deliver}). */
+  /** The current quote, asked twice within the ask timeout if need be (see {@link #update}). */
   public CompletionStage<Optional<Quote>> quote(String symbol) {
     Duration attempt = timeout.dividedBy(2);
     EntityRef<SymbolEntity.Command> entity = entityRef(symbol);
     return retryOnTimeout(() -> entity.<SymbolEntity.QuoteReply>ask(SymbolEntity.GetQuote::new, attempt))
         .thenApply(SymbolEntity.QuoteReply::optional);
+  }
+
+  /** Where the symbol's journal stands (its last sequence number and history id). */
+  public CompletionStage<SymbolEntity.JournalPosition> journalPosition(String symbol) {
+    return entityRef(symbol).ask(SymbolEntity.GetJournalPosition::new, timeout);
   }
 
   private EntityRef<SymbolEntity.Command> entityRef(String symbol) {

@@ -3,6 +3,8 @@ package io.priceengine.engine.symbol;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -12,25 +14,31 @@ import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
 import akka.persistence.typed.javadsl.CommandHandlerWithReply;
+import akka.persistence.typed.javadsl.EffectBuilder;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import akka.persistence.typed.javadsl.ReplyEffect;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.priceengine.engine.CborSerializable;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * One symbol: the source of truth for its current quote (DESIGN.md decision 1). Validates every
- * tick against the current quote (staleness, provider priority), persists accepted ones and
- * publishes the resulting quote. The history id of a price is the sequence number of its event.
+ * One symbol: the source of truth for its current quote (docs/architecture.md, "The actor owns the
+ * quote"). Ticks are decided one by one in arrival order but written in groups: at most one
+ * journal write is in flight, and the ticks that arrive meanwhile wait in a {@link PendingGroup}
+ * and are written together as the next event (docs/architecture.md, "Write path"). A tick's
+ * history id is the symbol's price counter. Reads answer from the durable state.
  */
 public final class SymbolEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -39,31 +47,59 @@ public final class SymbolEntity
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Symbol");
 
-  /** How far a source timestamp may run ahead of this node's clock. */
-  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-
   // --- protocol -------------------------------------------------------------------------------
 
   public sealed interface Command extends CborSerializable {}
 
   /**
-   * {@code deliveryId}: 0, or an id the caller chose for this tick so that it may send it again
-   * (see {@link RecentDeliveries}); a tick whose id is among the recent ones is acknowledged again.
+   * Ticks of this symbol, in order; answered once every accepted one is durable, with one result
+   * per tick. {@code deliveryIds} (one per tick, or empty for none): 0, or an id the caller chose
+   * so that it may send the tick again (see {@link RecentDeliveries}); a tick whose id is among
+   * the recent ones is acknowledged again without being written twice.
    */
-  public record UpdatePrice(Tick tick, long deliveryId, ActorRef<UpdateResult> replyTo)
-      implements Command {}
+  public record UpdatePrices(
+      List<Tick> ticks, List<Long> deliveryIds, ActorRef<UpdateResults> replyTo)
+      implements Command {
+    long deliveryId(int index) {
+      return deliveryIds.isEmpty() ? 0 : deliveryIds.get(index);
+    }
+  }
 
   public record GetQuote(ActorRef<QuoteReply> replyTo) implements Command {}
+
+  /** Where the symbol's journal stands, for reading missed quotes back (QuoteReplay). */
+  public record GetJournalPosition(ActorRef<JournalPosition> replyTo) implements Command {}
 
   public record Onboard(String companyName, ActorRef<OnboardResult> replyTo) implements Command {}
 
   public record Delist(ActorRef<DelistResult> replyTo) implements Command {}
 
+  /** Sent to itself: write the pending group now (queued behind the commands already waiting). */
+  record WritePending() implements Command {}
+
+  public record UpdateResults(List<UpdateResult> results) implements CborSerializable {}
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Accepted.class, name = "accepted"),
+    @JsonSubTypes.Type(value = Rejected.class, name = "rejected"),
+    @JsonSubTypes.Type(value = Unavailable.class, name = "unavailable")
+  })
   public sealed interface UpdateResult extends CborSerializable {}
 
+  /**
+   * {@code quote}: the quote this tick made (for a repeated delivery, the current one); null only
+   * in an answer given while the entity restarts.
+   */
   public record Accepted(long historyId, Quote quote) implements UpdateResult {}
 
   public record Rejected(Rejection rejection) implements UpdateResult {}
+
+  /**
+   * Not known to be persisted: the write failed or its outcome is unknown (the API's 503
+   * {@code unavailable}); the caller may send the tick again.
+   */
+  public record Unavailable(String message) implements UpdateResult {}
 
   /** {@code quote} is null while the symbol has no price. */
   public record QuoteReply(Quote quote) implements CborSerializable {
@@ -71,6 +107,9 @@ public final class SymbolEntity
       return Optional.ofNullable(quote);
     }
   }
+
+  /** The durable state's last sequence number and last history id. */
+  public record JournalPosition(long sequenceNr, long historyId) implements CborSerializable {}
 
   /** {@code created}: the symbol was unknown or inactive and is now active. */
   public record OnboardResult(boolean created, Listing listing) implements CborSerializable {}
@@ -82,7 +121,26 @@ public final class SymbolEntity
     String symbol();
   }
 
-  /** {@code deliveryId}: the command's, 0 without one (and in events written before it existed). */
+  /**
+   * Accepted ticks of the symbol written as one event: tick {@code i} has history id {@code
+   * firstHistoryId + i} and delivery id {@code deliveryIds[i]} (0 for none).
+   */
+  public record PricesUpdated(
+      String symbol,
+      long firstHistoryId,
+      Instant receivedAt,
+      List<Tick> ticks,
+      List<Long> deliveryIds)
+      implements Event {
+    public long lastHistoryId() {
+      return firstHistoryId + ticks.size() - 1;
+    }
+  }
+
+  /**
+   * One tick per event, the format before group commit; still read from existing journals. Its
+   * history id was the event's sequence number.
+   */
   public record PriceUpdated(
       String symbol, long historyId, Tick tick, Instant receivedAt, long deliveryId)
       implements Event {}
@@ -93,7 +151,7 @@ public final class SymbolEntity
 
   /**
    * {@code listing} is null until the symbol is first seen; {@code lastTick}/{@code lastUpdated}
-   * are null until its first price.
+   * are null until its first price; {@code historyId} is the id of the last accepted tick.
    */
   public record State(
       Listing listing,
@@ -117,6 +175,10 @@ public final class SymbolEntity
       return lastTick != null;
     }
 
+    String status() {
+      return listing.active() ? Quote.ACTIVE : Quote.INACTIVE;
+    }
+
     Quote quote(ProviderCatalog providers, Instant now) {
       if (!hasPrice()) {
         return null;
@@ -127,23 +189,31 @@ public final class SymbolEntity
           historyId,
           listing.companyName(),
           providers.isStale(lastTick.provider(), lastUpdated, now),
-          listing.active() ? Quote.ACTIVE : Quote.INACTIVE);
+          status());
+    }
+
+    /** After one accepted tick; a first tick lists the symbol as added by a provider. */
+    State withPrice(String symbol, Tick tick, Instant at, long id, long deliveryId) {
+      Listing current =
+          exists() ? listing : new Listing(symbol, null, true, Listing.ADDED_BY_PROVIDER, at);
+      return new State(
+          current.named(tick.companyName()),
+          tick,
+          at,
+          id,
+          recentDeliveries.with(deliveryId, id));
     }
 
     State apply(Event event) {
-      if (event instanceof PriceUpdated e) {
-        Tick tick = e.tick();
-        Listing current =
-            exists()
-                ? listing
-                : new Listing(
-                    e.symbol(), null, true, Listing.ADDED_BY_PROVIDER, e.receivedAt());
-        return new State(
-            current.named(tick.companyName()),
-            tick,
-            e.receivedAt(),
-            e.historyId(),
-            recentDeliveries.with(e.deliveryId(), e.historyId()));
+      if (event instanceof PricesUpdated e) {
+        State next = this;
+        long id = e.firstHistoryId();
+        for (int i = 0; i < e.ticks().size(); i++) {
+          next = next.withPrice(e.symbol(), e.ticks().get(i), e.receivedAt(), id++, e.deliveryIds().get(i));
+        }
+        return next;
+      } else if (event instanceof PriceUpdated e) {
+        return withPrice(e.symbol(), e.tick(), e.receivedAt(), e.historyId(), e.deliveryId());
       } else if (event instanceof Onboarded e) {
         Listing updated =
             exists()
@@ -177,9 +247,20 @@ public final class SymbolEntity
     return Behaviors.setup(ctx -> new SymbolEntity(ctx, symbol, dependencies));
   }
 
+  /** A caller of {@link UpdatePrices} whose accepted ticks wait for a write. */
+  private record Waiter(ActorRef<UpdateResults> replyTo, List<PendingGroup.Decision> decisions) {}
+
   private final ActorContext<Command> context;
   private final String symbol;
   private final Dependencies deps;
+
+  // Touched only in command and signal handlers, i.e. on the actor's thread. They outlive a
+  // restart after a failed write (the supervisor restarts only the inner behavior), so every
+  // recovery starts by failing and clearing them.
+  private PendingGroup pending; // null while no tick waits
+  private final List<Waiter> waiting = new ArrayList<>(); // callers of the pending group
+  private List<Waiter> writing = List.of(); // callers of the write in flight
+  private boolean writeQueued; // a WritePending is on its way to this actor
 
   private SymbolEntity(ActorContext<Command> context, String symbol, Dependencies deps) {
     super(
@@ -199,112 +280,182 @@ public final class SymbolEntity
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(UpdatePrice.class, this::onUpdatePrice)
+        .onCommand(UpdatePrices.class, this::onUpdatePrices)
+        .onCommand(WritePending.class, (state, cmd) -> onWritePending(state))
         .onCommand(
             GetQuote.class,
-            (state, cmd) -> Effect().reply(cmd.replyTo(), new QuoteReply(state.quote(deps.providers(), now()))))
+            (state, cmd) ->
+                Effect().reply(cmd.replyTo(), new QuoteReply(state.quote(deps.providers(), now()))))
+        .onCommand(
+            GetJournalPosition.class,
+            (state, cmd) ->
+                Effect()
+                    .reply(
+                        cmd.replyTo(),
+                        new JournalPosition(lastSequenceNumber(context), state.historyId())))
         .onCommand(Onboard.class, this::onOnboard)
         .onCommand(Delist.class, this::onDelist)
         .build();
   }
 
-  private ReplyEffect<Event, State> onUpdatePrice(State state, UpdatePrice cmd) {
-    OptionalLong delivered =
-        cmd.deliveryId() == 0
-            ? OptionalLong.empty()
-            : state.recentDeliveries().historyIdOf(cmd.deliveryId());
-    if (delivered.isPresent()) {
-      return Effect()
-          .reply(cmd.replyTo(), new Accepted(delivered.getAsLong(), state.quote(deps.providers(), now())));
+  /**
+   * Decides each tick after the pending ones and answers at once when nothing needs writing;
+   * otherwise the caller waits for the write of the group, which starts when this actor's
+   * {@link WritePending} comes round (or now, when the group is full). While a write is in flight
+   * this handler does not run: Akka stashes the commands and hands them over when it completes.
+   */
+  private ReplyEffect<Event, State> onUpdatePrices(State state, UpdatePrices cmd) {
+    if (pending == null) {
+      pending = new PendingGroup(symbol, state);
     }
-    Tick tick = cmd.tick();
-    Optional<Rejection> rejection = check(state, tick);
-    if (rejection.isPresent()) {
-      return Effect().reply(cmd.replyTo(), new Rejected(rejection.get()));
+    Instant now = now();
+    List<PendingGroup.Decision> decisions = new ArrayList<>(cmd.ticks().size());
+    boolean waits = false;
+    for (int i = 0; i < cmd.ticks().size(); i++) {
+      PendingGroup.Decision decision =
+          pending.offer(cmd.ticks().get(i), cmd.deliveryId(i), deps.providers(), now);
+      decisions.add(decision);
+      waits |= !decision.durable();
     }
-    long historyId = lastSequenceNumber(context) + 1;
-    Listing before = state.listing();
-    return Effect()
-        .persist(new PriceUpdated(symbol, historyId, tick, now(), cmd.deliveryId()))
-        .thenRun(after -> announce(before, after, true))
-        .thenReply(cmd.replyTo(), after -> new Accepted(historyId, after.quote(deps.providers(), now())));
+    if (waits) {
+      waiting.add(new Waiter(cmd.replyTo(), decisions));
+    } else {
+      cmd.replyTo().tell(results(decisions, List.of(), state));
+    }
+    if (pending.isEmpty()) {
+      pending = null;
+      return Effect().none().thenNoReply();
+    }
+    if (pending.size() >= deps.settings().maxGroupTicks()) {
+      return writePending(state).thenNoReply();
+    }
+    if (!writeQueued) {
+      writeQueued = true;
+      context.getSelf().tell(new WritePending());
+    }
+    return Effect().none().thenNoReply();
   }
 
-  private Optional<Rejection> check(State state, Tick tick) {
-    Optional<Rejection> invalid = tick.validate(deps.providers());
-    if (invalid.isPresent()) {
-      return invalid;
+  private ReplyEffect<Event, State> onWritePending(State state) {
+    writeQueued = false;
+    return pending == null ? Effect().none().thenNoReply() : writePending(state).thenNoReply();
+  }
+
+  /**
+   * Writes the pending group (if any) followed by {@code more}, in one atomic write; once durable,
+   * publishes the group's quotes and answers its callers.
+   */
+  private EffectBuilder<Event, State> writePending(State state, Event... more) {
+    List<Event> events = new ArrayList<>(1 + more.length);
+    PendingGroup group = pending;
+    PricesUpdated written = group == null ? null : group.event(now());
+    if (written != null) {
+      events.add(written);
     }
-    if (tick.sourceTimestamp().isAfter(now().plus(MAX_CLOCK_SKEW))) {
-      // A far-future timestamp would make every later tick "stale" and freeze the symbol.
-      return Optional.of(
-          Rejection.invalidRequest("sourceTimestamp is more than " + MAX_CLOCK_SKEW + " in the future"));
+    events.addAll(List.of(more));
+    pending = null;
+    writing = List.copyOf(waiting);
+    waiting.clear();
+    Listing before = state.listing();
+    return Effect()
+        .persist(events)
+        .thenRun(
+            after -> {
+              if (!Objects.equals(before, after.listing())) {
+                deps.directory().tell(new SymbolDirectory.Upsert(after.listing()));
+              }
+              if (written != null) {
+                announce(state, written, after);
+              }
+            });
+  }
+
+  private void announce(State before, PricesUpdated written, State after) {
+    List<Quote> quotes =
+        PendingGroup.quotes(before, written, after.status(), deps.providers(), now());
+    for (Quote quote : quotes) {
+      deps.publisher().publish(quote);
     }
-    if (!symbol.equals(tick.symbol())) {
-      return Optional.of(Rejection.invalidRequest("tick for " + tick.symbol() + " sent to " + symbol));
+    for (Waiter waiter : writing) {
+      waiter.replyTo().tell(results(waiter.decisions(), quotes, after));
     }
-    if (state.exists()
-        && !state.listing().active()
-        && !ProviderCatalog.PUSH.equals(tick.provider())) {
-      return Optional.of(Rejection.invalidRequest("symbol " + symbol + " is inactive"));
+    writing = List.of();
+  }
+
+  /** Results in tick order; an accepted tick gets the quote it made, or the current one. */
+  private UpdateResults results(
+      List<PendingGroup.Decision> decisions, List<Quote> written, State current) {
+    List<UpdateResult> results = new ArrayList<>(decisions.size());
+    long first = written.isEmpty() ? Long.MAX_VALUE : written.get(0).historyId();
+    for (PendingGroup.Decision decision : decisions) {
+      if (!decision.accepted()) {
+        results.add(new Rejected(decision.rejection()));
+      } else if (decision.historyId() >= first) {
+        results.add(
+            new Accepted(decision.historyId(), written.get((int) (decision.historyId() - first))));
+      } else {
+        results.add(new Accepted(decision.historyId(), current.quote(deps.providers(), now())));
+      }
     }
-    if (!state.hasPrice()) {
-      return Optional.empty();
-    }
-    Tick last = state.lastTick();
-    if (!deps.providers().mayReplace(tick.provider(), last.provider(), state.lastUpdated(), now())) {
-      return Optional.of(
-          new Rejection(
-              Rejection.PROVIDER_NOT_PREFERRED,
-              "provider " + last.provider() + " owns " + symbol + " and its quote is fresh"));
-    }
-    if (tick.sourceTimestamp().isBefore(last.sourceTimestamp())) {
-      return Optional.of(
-          new Rejection(
-              Rejection.STALE_TICK,
-              "sourceTimestamp is older than the current quote's " + last.sourceTimestamp()));
-    }
-    return Optional.empty();
+    return new UpdateResults(results);
+  }
+
+  /** The listing as the commands so far leave it, pending ticks included. */
+  private State current(State state) {
+    return pending == null ? state : pending.projected();
   }
 
   private ReplyEffect<Event, State> onOnboard(State state, Onboard cmd) {
-    boolean created = !state.exists() || !state.listing().active();
+    State current = current(state);
+    boolean created = !current.exists() || !current.listing().active();
     boolean renamed =
         cmd.companyName() != null
-            && state.exists()
-            && !cmd.companyName().equals(state.listing().companyName());
+            && current.exists()
+            && !cmd.companyName().equals(current.listing().companyName());
     if (!created && !renamed) {
-      return Effect().reply(cmd.replyTo(), new OnboardResult(false, state.listing()));
+      return Effect().reply(cmd.replyTo(), new OnboardResult(false, current.listing()));
     }
-    Listing before = state.listing();
-    return Effect()
-        .persist(new Onboarded(symbol, cmd.companyName(), now()))
-        .thenRun(after -> announce(before, after, false))
+    return writePending(state, new Onboarded(symbol, cmd.companyName(), now()))
         .thenReply(cmd.replyTo(), after -> new OnboardResult(created, after.listing()));
   }
 
   private ReplyEffect<Event, State> onDelist(State state, Delist cmd) {
-    if (!state.exists()) {
+    State current = current(state);
+    if (!current.exists()) {
       return Effect().reply(cmd.replyTo(), new DelistResult(false));
     }
-    if (!state.listing().active()) {
+    if (!current.listing().active()) {
       return Effect().reply(cmd.replyTo(), new DelistResult(true));
     }
-    Listing before = state.listing();
-    return Effect()
-        .persist(new Delisted(symbol, now()))
-        .thenRun(after -> announce(before, after, false))
+    return writePending(state, new Delisted(symbol, now()))
         .thenReply(cmd.replyTo(), after -> new DelistResult(true));
   }
 
-  /** Tells the directory about a changed listing and subscribers about a new price. */
-  private void announce(Listing before, State after, boolean newPrice) {
-    if (!Objects.equals(before, after.listing())) {
-      deps.directory().tell(new SymbolDirectory.Upsert(after.listing()));
+  /**
+   * Answers every caller still waiting with {@code unavailable} (not known to be persisted: the
+   * write failed, or its outcome is unknown) and forgets the pending group.
+   */
+  private void abandonWaiting() {
+    Unavailable unavailable = new Unavailable("the journal write failed; retry this tick");
+    List<Waiter> callers = new ArrayList<>(writing);
+    callers.addAll(waiting);
+    for (Waiter waiter : callers) {
+      List<UpdateResult> results = new ArrayList<>(waiter.decisions().size());
+      for (PendingGroup.Decision decision : waiter.decisions()) {
+        results.add(decision.durable() ? result(decision) : unavailable);
+      }
+      waiter.replyTo().tell(new UpdateResults(results));
     }
-    if (newPrice) {
-      deps.publisher().publish(after.quote(deps.providers(), now()));
-    }
+    writing = List.of();
+    waiting.clear();
+    pending = null;
+    writeQueued = false;
+  }
+
+  private UpdateResult result(PendingGroup.Decision decision) {
+    return decision.accepted()
+        ? new Accepted(decision.historyId(), null)
+        : new Rejected(decision.rejection());
   }
 
   @Override
@@ -320,10 +471,13 @@ public final class SymbolEntity
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              abandonWaiting();
               if (state.exists()) {
                 deps.directory().tell(new SymbolDirectory.Upsert(state.listing()));
               }
             })
+        .onSignal(PreRestart.instance(), state -> abandonWaiting())
+        .onSignal(PostStop.instance(), state -> abandonWaiting())
         .build();
   }
 

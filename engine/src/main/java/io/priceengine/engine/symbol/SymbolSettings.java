@@ -9,13 +9,18 @@ import java.time.Duration;
  * @param snapshotEvery events between snapshots, so recovery replays at most this many
  * @param tagSlices how many tags events are spread over; the projection runs one instance per tag
  * @param askTimeout how long a caller waits for an entity (persisting included) before giving up
+ * @param maxGroupTicks at most this many ticks in one journal event of a symbol
  */
-public record SymbolSettings(int snapshotEvery, int tagSlices, Duration askTimeout) {
+public record SymbolSettings(
+    int snapshotEvery, int tagSlices, Duration askTimeout, int maxGroupTicks) {
 
   public static SymbolSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.symbol");
     return new SymbolSettings(
-        c.getInt("snapshot-every"), c.getInt("tag-slices"), c.getDuration("ask-timeout"));
+        c.getInt("snapshot-every"),
+        c.getInt("tag-slices"),
+        c.getDuration("ask-timeout"),
+        c.getInt("max-group-ticks"));
   }
 
   public String tagFor(String symbol) {

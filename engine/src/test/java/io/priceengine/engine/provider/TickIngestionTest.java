@@ -1,22 +1,22 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import io.priceengine.engine.symbol.Quote;
 import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,50 +35,41 @@ class TickIngestionTest {
     testKit.shutdownTestKit();
   }
 
-  private static CompletionStage<SymbolEntity.UpdateResult> answer(Tick tick) {
-    switch (tick.symbol()) {
-      case "OK":
-        Quote quote =
-            new Quote(
-                "OK",
-                tick.price(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                AT,
-                AT,
-                "replay",
-                1,
-                null,
-                false,
-                Quote.ACTIVE);
-        return CompletableFuture.completedFuture(new SymbolEntity.Accepted(1, quote));
-      case "OLD":
-        return CompletableFuture.completedFuture(
-            new SymbolEntity.Rejected(new Rejection(Rejection.STALE_TICK, "older")));
-      default:
-        return CompletableFuture.failedFuture(new TimeoutException("ask timed out"));
+  private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+
+  /** Accepts every tick, except that a batch holding "FAIL" fails as a whole. */
+  private CompletionStage<List<SymbolEntity.UpdateResult>> deliver(List<Tick> ticks) {
+    batches.add(ticks.stream().map(Tick::symbol).toList());
+    if (ticks.stream().anyMatch(t -> t.symbol().equals("FAIL"))) {
+      return CompletableFuture.failedFuture(new IllegalStateException("journal down"));
     }
+    List<SymbolEntity.UpdateResult> results = new ArrayList<>();
+    for (Tick tick : ticks) {
+      results.add(
+          tick.symbol().equals("OLD")
+              ? new SymbolEntity.Rejected(new Rejection(Rejection.STALE_TICK, "older"))
+              : new SymbolEntity.Accepted(1, null));
+    }
+    return CompletableFuture.completedFuture(results);
   }
 
   @Test
-  void countsAnswersAndKeepsGoingPastFailedAsks() throws Exception {
-    ProviderStats.Counters counters = new ProviderStats().of("replay");
-    List<String> symbols = List.of("OK", "SLOW", "OLD", "OK", "SLOW", "OK");
+  void deliversTicksInBatchesAndKeepsGoingPastAFailedBatch() throws Exception {
+    TickIngestion.Settings settings =
+        new TickIngestion.Settings(
+            3, Duration.ofMillis(200), 2, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    List<String> symbols = List.of("A", "B", "OLD", "FAIL", "C", "D", "E");
     List<SymbolEntity.UpdateResult> results =
         Source.from(symbols)
             .map(symbol -> Tick.price(symbol, BigDecimal.ONE, AT, "replay"))
-            .via(TickIngestion.delivery(TickIngestionTest::answer, counters, 4))
+            .via(TickIngestion.delivery(this::deliver, settings))
             .runWith(Sink.seq(), testKit.system())
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
 
+    assertEquals(List.of(List.of("A", "B", "OLD"), List.of("FAIL", "C", "D"), List.of("E")), batches);
+    // the failed batch's three ticks are dropped; the others come out, one result per tick
     assertEquals(4, results.size());
-    assertEquals(3, counters.acceptedCount());
-    assertEquals(1, counters.rejectedCount());
-    assertEquals(2, counters.errorCount());
-    assertEquals(AT, counters.lastTickAt().orElseThrow());
+    assertEquals(1, results.stream().filter(SymbolEntity.Rejected.class::isInstance).count());
   }
 }

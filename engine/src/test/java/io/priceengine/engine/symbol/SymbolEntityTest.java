@@ -65,7 +65,7 @@ class SymbolEntityTest {
     published = new ArrayList<>();
     SymbolEntity.Dependencies deps =
         new SymbolEntity.Dependencies(
-            new SymbolSettings(snapshotEvery, 4, Duration.ofSeconds(3)),
+            new SymbolSettings(snapshotEvery, 4, Duration.ofSeconds(3), 500),
             PROVIDERS,
             directory.getRef(),
             published::add,
@@ -74,9 +74,23 @@ class SymbolEntityTest {
         testKit.system(), SymbolEntity.create(symbol, deps));
   }
 
+  /** One tick's answer and the events its command wrote. */
+  private record Update(SymbolEntity.UpdateResult reply, List<Event> events) {
+    boolean hasNoEvents() {
+      return events.isEmpty();
+    }
+  }
+
+  private Update update(Tick tick, long deliveryId) {
+    CommandResultWithReply<Command, Event, State, SymbolEntity.UpdateResults> result =
+        entity.runCommand(r -> new SymbolEntity.UpdatePrices(List.of(tick), List.of(deliveryId), r));
+    assertEquals(1, result.reply().results().size());
+    return new Update(result.reply().results().get(0), result.events());
+  }
+
   private SymbolEntity.UpdateResult push(String price, Instant sourceTimestamp, String provider) {
     Tick tick = Tick.price("AAPL", new BigDecimal(price), sourceTimestamp, provider);
-    return entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, 0, r)).reply();
+    return update(tick, 0).reply();
   }
 
   private String rejectionCode(SymbolEntity.UpdateResult result) {
@@ -102,7 +116,7 @@ class SymbolEntityTest {
             "push",
             "Apple Inc.");
     var result =
-        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, 0, r));
+        update(tick, 0);
 
     var accepted = assertInstanceOf(SymbolEntity.Accepted.class, result.reply());
     assertEquals(1, accepted.historyId());
@@ -121,7 +135,7 @@ class SymbolEntityTest {
   }
 
   @Test
-  void historyIdIsTheEventSequenceNumber() {
+  void historyIdCountsAcceptedTicks() {
     push("10", T0, "push");
     push("11", T0.plusSeconds(1), "push");
     var third = assertInstanceOf(SymbolEntity.Accepted.class, push("12", T0.plusSeconds(2), "push"));
@@ -146,12 +160,12 @@ class SymbolEntityTest {
     Tick other = Tick.price("MSFT", BigDecimal.TEN, T0, "push");
     Tick invalid = Tick.price("aapl", BigDecimal.TEN, T0, "push");
     for (Tick tick : List.of(other, invalid)) {
-      var result = entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(tick, 0, r));
+      var result = update(tick, 0);
       assertInstanceOf(SymbolEntity.Rejected.class, result.reply());
       assertTrue(result.hasNoEvents());
     }
     var invalidSymbol =
-        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(invalid, 0, r));
+        update(invalid, 0);
     assertEquals("invalid_symbol", rejectionCode(invalidSymbol.reply()));
   }
 
@@ -161,7 +175,7 @@ class SymbolEntityTest {
     Tick negativeVolume =
         Tick.of("AAPL", BigDecimal.TEN, -1L, null, null, null, null, T0, "push", null);
     var result =
-        entity.<SymbolEntity.UpdateResult>runCommand(r -> new SymbolEntity.UpdatePrice(negativeVolume, 0, r));
+        update(negativeVolume, 0);
     assertEquals("invalid_request", rejectionCode(result.reply()));
   }
 
@@ -258,14 +272,14 @@ class SymbolEntityTest {
   }
 
   /** A push tick with a delivery id, as HTTP ingest sends it (and sends it again on a retry). */
-  private CommandResultWithReply<Command, Event, State, SymbolEntity.UpdateResult> deliver(
+  private Update deliver(
       String price, Instant sourceTimestamp, long deliveryId) {
     Tick tick = Tick.price("AAPL", new BigDecimal(price), sourceTimestamp, "push");
-    return entity.runCommand(r -> new SymbolEntity.UpdatePrice(tick, deliveryId, r));
+    return update(tick, deliveryId);
   }
 
   private static long acceptedHistoryId(
-      CommandResultWithReply<Command, Event, State, SymbolEntity.UpdateResult> result) {
+      Update result) {
     return assertInstanceOf(SymbolEntity.Accepted.class, result.reply()).historyId();
   }
 

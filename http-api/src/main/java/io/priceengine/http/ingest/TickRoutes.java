@@ -4,8 +4,8 @@ import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.Route;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderStats;
+import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.symbol.Rejection;
-import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.ApiDirectives;
@@ -16,20 +16,17 @@ import io.priceengine.http.json.Json;
 import io.priceengine.http.limits.IngestRateLimit;
 import io.priceengine.http.limits.RejectedInputLog;
 import io.priceengine.http.limits.RequestBodies;
-import io.priceengine.http.metrics.TickMeters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * POST /market-data/ticks: push ingestion. A tick counts as accepted only when its entity has
- * persisted it (DESIGN.md decision 5); a tick whose entity did not answer is reported as
- * {@code unavailable} so the client can retry it, and a request with nothing but such ticks is
- * a 503.
+ * POST /market-data/ticks: push ingestion through {@link Ingestion}, the engine's one way in. A
+ * tick counts as accepted only when its entity has persisted it (docs/architecture.md, "Durability
+ * of ingestion"); a tick whose entity did not answer is reported as {@code unavailable} so the
+ * client can retry it, and a request with nothing but such ticks is a 503.
  */
 public final class TickRoutes extends ApiDirectives {
   private static final String UNAVAILABLE = "unavailable";
@@ -40,11 +37,9 @@ public final class TickRoutes extends ApiDirectives {
   /** One line of the response's {@code rejected} list. */
   public record RejectedTick(int index, String code, String message) {}
 
-  private final SymbolEntities entities;
+  private final Ingestion ingestion;
   private final TickParser parser;
-  private final ProviderCatalog providers;
   private final ProviderStats stats;
-  private final TickMeters meters;
   private final RejectedInputLog rejectedLog;
   private final Clock clock;
   private final long maxBodyBytes;
@@ -54,21 +49,18 @@ public final class TickRoutes extends ApiDirectives {
   public TickRoutes(
       Json json,
       Tokens tokens,
-      SymbolEntities entities,
+      Ingestion ingestion,
       ProviderCatalog providers,
       ProviderStats stats,
-      TickMeters meters,
       Clock clock,
       int maxTicks,
       long maxBodyBytes,
       RequestBodies bodies,
       IngestRateLimit rateLimit) {
     super(json, tokens);
-    this.entities = entities;
+    this.ingestion = ingestion;
     this.parser = new TickParser(json.mapper(), providers, maxTicks);
-    this.providers = providers;
     this.stats = stats;
-    this.meters = meters;
     this.rejectedLog = RejectedInputLog.shared();
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
@@ -107,7 +99,6 @@ public final class TickRoutes extends ApiDirectives {
           List<RejectedTick> rejected =
               outcome.stream()
                   .filter(o -> o.rejection() != null)
-                  .sorted(Comparator.comparingInt(Outcome::index))
                   .map(o -> new RejectedTick(o.index(), o.rejection().code(), o.rejection().message()))
                   .toList();
           boolean onlyUnavailable =
@@ -123,46 +114,40 @@ public final class TickRoutes extends ApiDirectives {
 
   private record Outcome(int index, Rejection rejection) {}
 
+  /** The outcome of every item, in request order: parse refusals at once, the rest once answered. */
   private CompletionStage<List<Outcome>> deliver(List<TickParser.Item> items) {
-    List<CompletableFuture<Outcome>> outcomes = new ArrayList<>(items.size());
+    List<Tick> ticks = new ArrayList<>(items.size());
     for (TickParser.Item item : items) {
       if (item.rejection() != null) {
         stats.of(ProviderCatalog.PUSH).rejected(item.rejection().code());
         rejectedLog.rejectedTick(
             item.rejection().code(), ProviderCatalog.PUSH, item.rejection().message());
-        outcomes.add(CompletableFuture.completedFuture(new Outcome(item.index(), item.rejection())));
       } else {
-        outcomes.add(deliver(item.index(), item.tick()).toCompletableFuture());
+        ticks.add(item.tick());
       }
     }
-    return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-        .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
+    return ingestion
+        .deliver(ticks, Ingestion.Attempts.RETRY_ONCE)
+        .thenApply(
+            results -> {
+              List<Outcome> outcomes = new ArrayList<>(items.size());
+              int next = 0;
+              for (TickParser.Item item : items) {
+                Rejection rejection =
+                    item.rejection() != null ? item.rejection() : rejection(results.get(next++));
+                outcomes.add(new Outcome(item.index(), rejection));
+              }
+              return outcomes;
+            });
   }
 
-  private CompletionStage<Outcome> deliver(int index, Tick tick) {
-    ProviderStats.Counters counters =
-        stats.of(providers.find(tick.provider()).isPresent() ? tick.provider() : ProviderCatalog.PUSH);
-    long asked = System.nanoTime();
-    return entities
-        .deliver(tick)
-        .handle(
-            (result, failure) -> {
-              Duration latency = Duration.ofNanos(System.nanoTime() - asked);
-              if (failure != null) {
-                meters.persisted(TickMeters.UNAVAILABLE, latency);
-                counters.error();
-                return new Outcome(
-                    index, new Rejection(UNAVAILABLE, "not persisted in time; retry this tick"));
-              }
-              if (result instanceof SymbolEntity.Accepted accepted) {
-                meters.persisted(TickMeters.ACCEPTED, latency);
-                counters.accepted(accepted.quote().lastUpdated());
-                return new Outcome(index, null);
-              }
-              meters.persisted(TickMeters.REJECTED, latency);
-              Rejection rejection = ((SymbolEntity.Rejected) result).rejection();
-              counters.rejected(rejection.code());
-              return new Outcome(index, rejection);
-            });
+  private static Rejection rejection(SymbolEntity.UpdateResult result) {
+    if (result instanceof SymbolEntity.Rejected rejected) {
+      return rejected.rejection();
+    }
+    if (result instanceof SymbolEntity.Unavailable unavailable) {
+      return new Rejection(UNAVAILABLE, unavailable.message());
+    }
+    return null;
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.priceengine.engine.catalog.ProviderStats;
+import io.priceengine.engine.symbol.SymbolEntity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,15 @@ public final class TickMeters {
    */
   public void persisted(String outcome, Duration latency) {
     persist.get(outcome).record(latency);
+  }
+
+  /** {@link io.priceengine.engine.ingest.Ingestion}'s listener: one call per answered tick. */
+  public void answered(SymbolEntity.UpdateResult result, Duration latency) {
+    persisted(
+        result instanceof SymbolEntity.Accepted
+            ? ACCEPTED
+            : result instanceof SymbolEntity.Rejected ? REJECTED : UNAVAILABLE,
+        latency);
   }
 
   private Timer persistTimer(String outcome) {

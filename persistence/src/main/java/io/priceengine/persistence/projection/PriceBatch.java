@@ -104,43 +104,16 @@ record PriceBatch(
       UniverseRow before =
           universe.computeIfAbsent(
               symbol, s -> new UniverseRow(s, null, statusOf.get(s), null, null, null, 0));
-      if (event instanceof SymbolEntity.PriceUpdated price) {
+      if (event instanceof SymbolEntity.PricesUpdated prices) {
+        long historyId = prices.firstHistoryId();
+        for (Tick tick : prices.ticks()) {
+          price(symbol, historyId++, tick, prices.receivedAt(), history, master, daily, providers);
+        }
+        universe.put(symbol, priced(before, prices.ticks(), prices.receivedAt(), envelope));
+      } else if (event instanceof SymbolEntity.PriceUpdated price) {
         Tick tick = price.tick();
-        LocalDate day = LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC);
-        history.add(new HistoryRow(symbol, price.historyId(), tick, price.receivedAt()));
-        master.put(
-            symbol,
-            new MasterRow(
-                symbol,
-                tick.price(),
-                price.receivedAt(),
-                tick.provider(),
-                tick.volume(),
-                price.historyId()));
-        daily.merge(
-            symbol + "|" + day,
-            new DailyBar(
-                symbol,
-                day,
-                tick.price(),
-                tick.price(),
-                tick.price(),
-                tick.price(),
-                tick.volume(),
-                tick.provider()),
-            (bar, first) -> bar.with(tick.price(), tick.volume(), tick.provider()));
-        providers.add(tick.provider());
-        universe.put(
-            symbol,
-            next(
-                before,
-                tick.companyName(),
-                // A tick keeps an inactive symbol inactive (pushed ticks are accepted for it).
-                before.status() == null ? Quote.ACTIVE : before.status(),
-                Listing.ADDED_BY_PROVIDER,
-                price.receivedAt(),
-                later(before.lastPriceDate(), day),
-                envelope.sequenceNr()));
+        price(symbol, price.historyId(), tick, price.receivedAt(), history, master, daily, providers);
+        universe.put(symbol, priced(before, List.of(tick), price.receivedAt(), envelope));
       } else if (event instanceof SymbolEntity.Onboarded onboarded) {
         universe.put(
             symbol,
@@ -174,6 +147,61 @@ record PriceBatch(
         List.copyOf(daily.values()),
         List.copyOf(universe.values()),
         providers);
+  }
+
+  /** Adds the rows of one accepted tick: a history row, the master row, the day's bar. */
+  private static void price(
+      String symbol,
+      long historyId,
+      Tick tick,
+      Instant receivedAt,
+      List<HistoryRow> history,
+      Map<String, MasterRow> master,
+      Map<String, DailyBar> daily,
+      Set<String> providers) {
+    LocalDate day = LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC);
+    history.add(new HistoryRow(symbol, historyId, tick, receivedAt));
+    master.put(
+        symbol,
+        new MasterRow(symbol, tick.price(), receivedAt, tick.provider(), tick.volume(), historyId));
+    daily.merge(
+        symbol + "|" + day,
+        new DailyBar(
+            symbol,
+            day,
+            tick.price(),
+            tick.price(),
+            tick.price(),
+            tick.price(),
+            tick.volume(),
+            tick.provider()),
+        (bar, first) -> bar.with(tick.price(), tick.volume(), tick.provider()));
+    providers.add(tick.provider());
+  }
+
+  /** The universe row after an event of accepted ticks. */
+  private static UniverseRow priced(
+      UniverseRow before,
+      List<Tick> ticks,
+      Instant receivedAt,
+      EventEnvelope<SymbolEntity.Event> envelope) {
+    String companyName = null;
+    LocalDate lastPriceDate = before.lastPriceDate();
+    for (Tick tick : ticks) {
+      if (tick.companyName() != null) {
+        companyName = tick.companyName();
+      }
+      lastPriceDate = later(lastPriceDate, LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC));
+    }
+    return next(
+        before,
+        companyName,
+        // A tick keeps an inactive symbol inactive (pushed ticks are accepted for it).
+        before.status() == null ? Quote.ACTIVE : before.status(),
+        Listing.ADDED_BY_PROVIDER,
+        receivedAt,
+        lastPriceDate,
+        envelope.sequenceNr());
   }
 
   /** The first event of a symbol in the batch decides how a new symbol was added and when. */
