@@ -175,7 +175,11 @@ public final class PriceEngine {
             QuoteFanOut.start(system, quoteTopic),
             entities,
             new QuoteReplay(
-                system, JournalQueries.eventsByPersistenceId(system), entities, providers, clock));
+                system,
+                JournalQueries.eventsByPersistenceId(system),
+                entities::journalPosition,
+                providers,
+                clock));
     Ingestion ingestion = new Ingestion(entities, providers, stats, system.executionContext());
     List<String> enabled = Providers.enabled(config);
     ClusterProviders clusterProviders =

@@ -26,21 +26,27 @@ import java.util.concurrent.CompletionStage;
  * listing events were in between.
  */
 public final class QuoteReplay {
+  /** Where a symbol's journal stands; {@link SymbolEntities#journalPosition} in production. */
+  @FunctionalInterface
+  public interface Positions {
+    CompletionStage<SymbolEntity.JournalPosition> of(String symbol);
+  }
+
   private final ActorSystem<?> system;
   private final CurrentEventsByPersistenceIdQuery journal;
-  private final SymbolEntities entities;
+  private final Positions positions;
   private final ProviderCatalog providers;
   private final Clock clock;
 
   public QuoteReplay(
       ActorSystem<?> system,
       CurrentEventsByPersistenceIdQuery journal,
-      SymbolEntities entities,
+      Positions positions,
       ProviderCatalog providers,
       Clock clock) {
     this.system = system;
     this.journal = journal;
-    this.entities = entities;
+    this.positions = positions;
     this.providers = providers;
     this.clock = clock;
   }
@@ -52,8 +58,8 @@ public final class QuoteReplay {
    * now, as for every quote that is read.
    */
   public CompletionStage<List<Quote>> between(Quote current, long after, long upTo) {
-    return entities
-        .journalPosition(current.symbol())
+    return positions
+        .of(current.symbol())
         .thenCompose(
             position -> {
               long ids = Math.max(position.historyId(), upTo) - after;

@@ -3,6 +3,7 @@ package io.priceengine.engine.symbol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.serialization.Serialization;
@@ -14,6 +15,7 @@ import java.io.NotSerializableException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,8 +67,9 @@ class PriceEventSerializerTest {
   }
 
   @Test
-  void akkaPicksThisSerializerForPriceUpdatedOnly() {
+  void akkaPicksThisSerializerForThePriceEventsOnly() {
     assertInstanceOf(PriceEventSerializer.class, serialization.findSerializerFor(full(7)));
+    assertInstanceOf(PriceEventSerializer.class, serialization.findSerializerFor(group()));
     Tick tick = full(7).tick();
     assertInstanceOf(JacksonSerializer.class, serialization.findSerializerFor(tick));
     assertInstanceOf(
@@ -187,5 +190,50 @@ class PriceEventSerializerTest {
     assertThrows(
         NotSerializableException.class,
         () -> serializer.fromBinary(truncated, PriceEventSerializer.V1));
+  }
+
+  /** A group of three ticks: every field, every nullable field null, another provider. */
+  private static SymbolEntity.PricesUpdated group() {
+    Tick bare = new Tick("AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null);
+    Tick other = Tick.price("AAPL", new BigDecimal("-0.0001"), RECEIVED, "replay");
+    return new SymbolEntity.PricesUpdated(
+        "AAPL", 41, RECEIVED, List.of(full(0).tick(), bare, other), List.of(0L, Long.MIN_VALUE, 7L));
+  }
+
+  @Test
+  void roundTripsAGroupOfTicks() {
+    SymbolEntity.PricesUpdated event = group();
+    Object back = roundTrip(event);
+    assertEquals(event, back);
+    assertEquals(43, ((SymbolEntity.PricesUpdated) back).lastHistoryId());
+  }
+
+  @Test
+  void aGroupIsSmallerThanItsTicksWrittenOneByOne() {
+    PriceEventSerializer serializer = (PriceEventSerializer) serialization.findSerializerFor(group());
+    List<Tick> ticks = new java.util.ArrayList<>();
+    int oneByOne = 0;
+    for (int i = 0; i < 20; i++) {
+      Tick tick = Tick.price("AAPL", new BigDecimal("189.25"), RECEIVED.plusMillis(i), "push");
+      ticks.add(tick);
+      oneByOne += serializer.toBinary(new SymbolEntity.PriceUpdated("AAPL", i, tick, RECEIVED, 0)).length;
+    }
+    List<Long> noIds = java.util.Collections.nCopies(20, 0L);
+    int grouped =
+        serializer.toBinary(new SymbolEntity.PricesUpdated("AAPL", 1, RECEIVED, ticks, noIds)).length;
+    assertTrue(grouped < oneByOne * 3 / 4, grouped + " bytes vs " + oneByOne);
+  }
+
+  @Test
+  void rejectsATruncatedGroup() throws Exception {
+    PriceEventSerializer serializer = (PriceEventSerializer) serialization.findSerializerFor(group());
+    byte[] bytes = serializer.toBinary(group());
+    assertEquals(group(), serializer.fromBinary(bytes, PriceEventSerializer.V2));
+    for (int cut : new int[] {1, 9, bytes.length / 2}) {
+      byte[] truncated = Arrays.copyOf(bytes, bytes.length - cut);
+      assertThrows(
+          NotSerializableException.class,
+          () -> serializer.fromBinary(truncated, PriceEventSerializer.V2));
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -71,9 +72,12 @@ final class ProjectionNode implements AutoCloseable {
   CompletionStage<Long> push(String symbol, String price, Instant sourceTimestamp) {
     Tick tick = Tick.price(symbol, new BigDecimal(price), sourceTimestamp, ProviderCatalog.PUSH);
     return entities
-        .update(tick)
+        .update(symbol, List.of(tick), false)
         .thenApply(
-            result -> result instanceof SymbolEntity.Accepted accepted ? accepted.historyId() : 0L);
+            answer ->
+                answer.results().get(0) instanceof SymbolEntity.Accepted accepted
+                    ? accepted.historyId()
+                    : 0L);
   }
 
   @Override
