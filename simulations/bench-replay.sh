@@ -6,9 +6,13 @@
 # Builds first when artifacts are stale.
 #
 # Usage: simulations/bench-replay.sh [--ticks=1000000] [--symbols=1000] [--seed=42]
+#        [--shape=uniform|skewed]
 # Environment: see simulations/bench-lib.sh, and
-#   BENCH_ENGINE_ENV  extra engine settings, e.g. "PRICE_ENGINE_INGEST_PARALLELISM=512"
-# Report: printed, and written to simulations/target/bench/replay.json; engine log beside it.
+#   BENCH_ENGINE_ENV  extra engine settings, e.g. "PRICE_ENGINE_INGEST_BATCHES_IN_FLIGHT=8"
+#   --shape=skewed    ticks drawn with weight 1/rank; also measures GETs of the 10 hottest (and 10
+#                     cold) symbols during the replay and once it is over (HotReadBenchmark)
+# Report: printed, and written to simulations/target/bench/replay.json (and hot-reads-*.json);
+# engine log beside it.
 set -euo pipefail
 # shellcheck source=simulations/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
@@ -26,5 +30,14 @@ bench_start_engine "$bench_data_dir" "$bench_dir/replay-engine.log" \
 # Live, not ready: the replay starts with the providers, and a node saturated by it can answer
 # readiness (asks through sharding) only late. The measurement starts at the first accepted tick.
 bench_await_engine live
+if [[ " $* " == *" --shape=skewed "* ]]; then
+  # Reads of the hottest symbols while the replay runs, then of the same symbols once idle.
+  bench_run_java HotReadBenchmark --phase=during --baseUrl="$engine_base_url" &
+  reads_pid=$!
+fi
 bench_run_java ReplayBenchmark measure --baseUrl="$engine_base_url" --ticks="$ticks" \
   --enginePid="$engine_pid" --adminToken="$bench_admin_token"
+if [[ -n "${reads_pid:-}" ]]; then
+  wait "$reads_pid"
+  bench_run_java HotReadBenchmark --phase=idle --baseUrl="$engine_base_url"
+fi

@@ -6,6 +6,9 @@ import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Symbol events wrapped as the journal's tag query delivers them, for handler tests. */
@@ -24,6 +27,21 @@ final class Events {
     return envelope(
         seqNr,
         new SymbolEntity.PriceUpdated(symbol, seqNr, tick, tick.sourceTimestamp().plusMillis(5), 0));
+  }
+
+  /** One write of several ticks (the group-commit format): prices at one-second steps. */
+  EventEnvelope<SymbolEntity.Event> prices(
+      String symbol, long seqNr, long firstHistoryId, String firstSourceTimestamp, String... prices) {
+    Instant at = Instant.parse(firstSourceTimestamp);
+    List<Tick> ticks = new ArrayList<>();
+    for (String price : prices) {
+      ticks.add(Tick.of(symbol, new BigDecimal(price), null, null, null, null, null, at, "push", null));
+      at = at.plusSeconds(1);
+    }
+    return envelope(
+        seqNr,
+        new SymbolEntity.PricesUpdated(
+            symbol, firstHistoryId, at, ticks, Collections.nCopies(ticks.size(), 0L)));
   }
 
   EventEnvelope<SymbolEntity.Event> envelope(long seqNr, SymbolEntity.Event event) {

@@ -97,6 +97,26 @@ class PriceProjectionHandlerTest {
   }
 
   @Test
+  void aGroupedEventIsOneHistoryRowPerTickAfterOneTickEventsOfTheOldFormat() {
+    handler.process(
+        List.of(
+            events.price("GRP", 1, "10", null, "2026-11-22T10:00:00Z"),
+            events.prices("GRP", 2, 2, "2026-11-22T10:00:01Z", "11", "9", "12")));
+    handler.process(List.of(events.prices("GRP", 3, 5, "2026-11-22T10:00:05Z", "10.5")));
+
+    assertEquals(
+        List.of("GRP 1 10.0000", "GRP 2 11.0000", "GRP 3 9.0000", "GRP 4 12.0000", "GRP 5 10.5000"),
+        rows(db, "SELECT symbol, history_id, price FROM realtime_price_history ORDER BY 2"));
+    assertEquals(
+        List.of("GRP 10.5000 5"),
+        rows(db, "SELECT symbol, current_price, latest_history_id FROM realtime_symbols"));
+    assertEquals(
+        List.of("2026-11-22 10.0000 12.0000 9.0000 10.5000"),
+        rows(db, "SELECT date, open, high, low, close FROM market_data_cache"));
+    assertEquals(List.of("3"), rows(db, "SELECT last_seq_nr FROM symbol_universe"));
+  }
+
+  @Test
   void dailyBarsFollowTheUtcDayAcrossGroupsAndMidnight() {
     handler.process(
         List.of(

@@ -36,6 +36,11 @@ public final class ReplayBenchmark {
           new Options.Option("ticks", "BENCH_TICKS", "1000000", "ticks in the file"),
           new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "distinct symbols"),
           new Options.Option("seed", "BENCH_SEED", "42", "seed of the random price walk"),
+          new Options.Option(
+              "shape",
+              "BENCH_SHAPE",
+              ReplayTickFile.UNIFORM,
+              "uniform (symbols in turn) or skewed (weight 1/rank)"),
           new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("enginePid", null, "0", "engine pid, for its CPU time (0: unknown)"),
           new Options.Option(
@@ -73,7 +78,11 @@ public final class ReplayBenchmark {
     if (args[0].equals("generate")) {
       Path file = Path.of(options.required("file"));
       ReplayTickFile.write(
-          file, ticks, options.wholeNumber("symbols", 1, 1_000_000), options.wholeNumber("seed"));
+          file,
+          ticks,
+          options.wholeNumber("symbols", 1, 1_000_000),
+          options.wholeNumber("seed"),
+          options.required("shape"));
       System.out.println(
           "wrote " + ticks + " ticks to " + file + " (" + Files.size(file) + " bytes)");
       return;
