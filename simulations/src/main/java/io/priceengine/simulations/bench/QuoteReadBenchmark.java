@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 /**
  * Quote reads beside their ceiling and their baseline, with one client (issue 6, measurement 3):
  * the engine's {@code GET /api/v1/market-data/prices/{symbol}}, the engine's constant route {@code
- * /bench/constant/{symbol}} (the HTTP stack with no work behind it; the engine must run with
- * PRICE_ENGINE_BENCH_ROUTES=true) and {@link SqlQuoteServer} reading the master table. Each target
- * gets a closed-model run (throughput) and an open-model run (latency at a fixed offered rate).
+ * /bench/constant/{symbol}} (the HTTP stack with no work behind it; the engine must be started
+ * by {@code bench.engine.BenchEngineMain}) and {@link SqlQuoteServer} reading the master table.
+ * Each target gets a closed-model run (throughput) and an open-model run (latency at a fixed
+ * offered rate).
  */
 public final class QuoteReadBenchmark {
 
