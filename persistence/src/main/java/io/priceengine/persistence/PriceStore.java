@@ -44,8 +44,8 @@ public record PriceStore(
 
   /**
    * Starts the persistence side on {@code system}, whose configuration uses {@code database}.
-   * Call it before the engine: the provider table is written first (blocking, once), so that no
-   * tick is projected before its provider has a row.
+   * Call it before the engine: the provider table is brought in step with the catalog first
+   * (blocking, once), before any tick can be accepted.
    */
   public static PriceStore init(
       ActorSystem<?> system, Config config, Database database, Clock clock) {
