@@ -1,9 +1,9 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2317 # bench_cleanup is called from the EXIT trap
 # What the bench-*.sh scripts share, sourced by them: building when stale, free ports, starting the
-# engine jar on a fresh embedded database, waiting for it, stopping it with its PostgreSQL, and
-# running a harness class so that an interrupt cleans up at once. Sourcing it cds to the repository
-# and installs the EXIT/INT/TERM traps.
+# engine jar on a fresh embedded database (with the benchmark's own routes when asked), waiting for
+# it, stopping it with its PostgreSQL, and running a harness class so that an interrupt cleans up at
+# once. Sourcing it cds to the repository and installs the EXIT/INT/TERM traps.
 #
 # Environment every script honours:
 #   BENCH_ENGINE_JAR        engine jar (default http-api/target/price-engine.jar; not rebuilt)
@@ -16,6 +16,9 @@ cd "$bench_repo"
 bench_engine_jar="${BENCH_ENGINE_JAR:-http-api/target/price-engine.jar}"
 bench_classes=simulations/target/classes
 bench_classpath_file=simulations/target/bench-classpath.txt
+# The engine with the benchmark's routes (GET /bench/constant/{symbol}): the engine jar's Main with
+# a route of the simulations module in front of the API; the product jar alone has no such route.
+bench_engine_launcher=io.priceengine.simulations.bench.engine.BenchEngineMain
 bench_dir=simulations/target/bench
 bench_ingest_token=bench-token
 bench_admin_token=bench-admin
@@ -53,7 +56,8 @@ bench_needs_build() {
 bench_build_if_needed() {
   if bench_needs_build; then
     local build=(mvn -q -B -DskipTests package)
-    [[ -n "${BENCH_ENGINE_JAR:-}" ]] && build=(mvn -q -B -DskipTests -pl simulations package)
+    # -am: the simulations module compiles its engine launcher against http-api
+    [[ -n "${BENCH_ENGINE_JAR:-}" ]] && build=(mvn -q -B -DskipTests -pl simulations -am package)
     echo "building: ${build[*]}" >&2
     "${build[@]}"
   fi
@@ -93,16 +97,23 @@ bench_free_port() {
 bench_new_data_dir() {
   bench_data_dir="$(mktemp -d -t "price-engine-$1.XXXXXX")"
   bench_data_dirs+=("$bench_data_dir")
-  # A private copy of the jar: a build running meanwhile would replace it under the engine.
+  # Private copies of the jar and of the launcher's classes: a build running meanwhile would
+  # replace them under the engine.
   cp "$bench_engine_jar" "$bench_data_dir/engine.jar"
+  cp -r "$bench_classes" "$bench_data_dir/bench-classes"
 }
 
 # bench_start_engine DATA_DIR LOG [NAME=VALUE ...]: starts the engine jar in the background with
 # push ingest only (unless the extra settings say otherwise) on fresh free ports; sets engine_pid,
-# engine_http_port, engine_db_port and engine_base_url.
+# engine_http_port, engine_db_port and engine_base_url. With BENCH_ROUTES=1 (set for the call) the
+# engine runs through $bench_engine_launcher and also serves the benchmark's constant route.
 bench_start_engine() {
   local data_dir=$1 log=$2
   shift 2
+  local launch=(-jar "$data_dir/engine.jar")
+  if [[ "${BENCH_ROUTES:-0}" == 1 ]]; then
+    launch=(-cp "$data_dir/engine.jar:$data_dir/bench-classes" "$bench_engine_launcher")
+  fi
   engine_http_port="$(bench_free_port)"
   engine_db_port="$(bench_free_port)"
   local cluster_port
@@ -120,7 +131,7 @@ bench_start_engine() {
     PRICE_ENGINE_HTTP_HOST=127.0.0.1 PRICE_ENGINE_HTTP_PORT="$engine_http_port" \
     PRICE_ENGINE_CLUSTER_HOST=127.0.0.1 PRICE_ENGINE_CLUSTER_PORT="$cluster_port" \
     "$@" \
-    java "$bench_fjp" ${BENCH_ENGINE_JAVA_OPTS:-} -jar "$data_dir/engine.jar" >"$log" 2>&1 &
+    java "$bench_fjp" ${BENCH_ENGINE_JAVA_OPTS:-} "${launch[@]}" >"$log" 2>&1 &
   engine_pid=$!
   engine_data_dir=$data_dir
   engine_log=$log

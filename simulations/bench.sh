@@ -77,8 +77,8 @@ run_section() {
 start_main_engine() {
   bench_new_data_dir bench
   engine_data=$bench_data_dir
-  BENCH_ENGINE_JAVA_OPTS="$engine_java_opts" bench_start_engine "$engine_data" \
-    "$bench_dir/bench-engine.log" PRICE_ENGINE_BENCH_ROUTES=true
+  BENCH_ENGINE_JAVA_OPTS="$engine_java_opts" BENCH_ROUTES=1 bench_start_engine "$engine_data" \
+    "$bench_dir/bench-engine.log"
   bench_await_engine ready
 }
 

@@ -18,8 +18,7 @@ public record HttpSettings(
     long maxTickBodyBytes,
     Duration bodyTimeout,
     double ingestRateLimit,
-    double ingestBurst,
-    boolean benchRoutes) {
+    double ingestBurst) {
 
   public static HttpSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.http");
@@ -38,7 +37,6 @@ public record HttpSettings(
         c.getBytes("max-tick-body"),
         c.getDuration("body-timeout"),
         c.getDouble("ingest-rate-limit"),
-        c.getDouble("ingest-burst"),
-        c.getBoolean("bench-routes"));
+        c.getDouble("ingest-burst"));
   }
 }

@@ -1,7 +1,12 @@
 package io.priceengine.http;
 
+import akka.http.javadsl.server.Route;
 import ch.qos.logback.classic.LoggerContext;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.priceengine.persistence.db.Database;
+import io.priceengine.persistence.db.DatabaseSettings;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -17,6 +22,19 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    run(Optional.empty());
+  }
+
+  /**
+   * Runs a node as {@link #main} does, serving {@code extraRoute} in front of the API (see {@link
+   * PriceEngine#start(Config, Database, Route)}): for launchers outside the product, such as the
+   * benchmark's, that add endpoints of their own.
+   */
+  public static void runWith(Route extraRoute) {
+    run(Optional.of(extraRoute));
+  }
+
+  private static void run(Optional<Route> extraRoute) {
     // Before anything touches ForkJoinPool: on 2 cores its parallelism would be 1, and every
     // async CompletableFuture stage would then start a new thread (docs/architecture.md, "Common
     // pool parallelism").
@@ -27,7 +45,12 @@ public final class Main {
     AtomicReference<PriceEngine> engine = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> flushLogAfter(engine.get()), "flush-log"));
     try {
-      engine.set(PriceEngine.start(ConfigFactory.load()));
+      Config config = ConfigFactory.load();
+      engine.set(
+          extraRoute.isEmpty()
+              ? PriceEngine.start(config)
+              : PriceEngine.start(
+                  config, Database.open(DatabaseSettings.fromConfig(config)), extraRoute.get()));
     } catch (Exception e) {
       log.error("Price Engine failed to start: {}", e.toString(), e);
       System.exit(1);

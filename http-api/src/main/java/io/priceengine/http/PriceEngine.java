@@ -14,60 +14,18 @@ import akka.http.javadsl.server.Route;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import io.priceengine.engine.ingest.Ingestion;
-import io.priceengine.engine.provider.ClusterProviders;
-import io.priceengine.engine.catalog.ProviderCatalog;
-import io.priceengine.engine.catalog.ProviderStats;
-import io.priceengine.engine.provider.Providers;
-import io.priceengine.engine.quote.QuoteFanOut;
+import io.priceengine.engine.Engine;
 import io.priceengine.engine.quote.QuoteFeeds;
-import io.priceengine.engine.quote.QuoteReplay;
-import io.priceengine.engine.quote.QuoteTopic;
-import io.priceengine.engine.symbol.SymbolEntities;
-import io.priceengine.engine.symbol.SymbolSettings;
-import io.priceengine.engine.symbol.SymbolUniverse;
-import io.priceengine.http.admin.AdminMetrics;
-import io.priceengine.http.admin.AdminRoutes;
-import io.priceengine.http.admin.ClusterView;
-import io.priceengine.http.auth.Tokens;
-import io.priceengine.http.bench.ConstantQuoteRoute;
-import io.priceengine.http.health.HealthRoutes;
-import io.priceengine.http.health.Readiness;
-import io.priceengine.http.history.HistoryRoutes;
-import io.priceengine.http.ingest.TickRoutes;
-import io.priceengine.http.json.Json;
-import io.priceengine.http.limits.IngestRateLimit;
-import io.priceengine.http.limits.RequestBodies;
-import io.priceengine.http.metrics.EngineMetrics;
-import io.priceengine.http.metrics.MetricsRoutes;
-import io.priceengine.http.metrics.RequestMetrics;
-import io.priceengine.http.metrics.StreamMeters;
-import io.priceengine.http.metrics.TickMeters;
-import io.priceengine.http.provider.ProviderRoutes;
-import io.priceengine.http.quote.QuoteRoutes;
-import io.priceengine.http.stream.StreamRoutes;
 import io.priceengine.http.stream.StreamSessions;
-import io.priceengine.http.stream.StreamSettings;
-import io.priceengine.http.symbol.SymbolRoutes;
-import io.priceengine.http.ui.TradingUiRoutes;
-import io.priceengine.http.ui.UiAssets;
 import io.priceengine.http.upstream.UpstreamProviders;
+import io.priceengine.persistence.PriceStore;
 import io.priceengine.persistence.db.Database;
-import io.priceengine.persistence.db.DatabaseHealth;
 import io.priceengine.persistence.db.DatabaseSettings;
-import io.priceengine.persistence.db.SqlReads;
-import io.priceengine.persistence.history.LastPrices;
-import io.priceengine.persistence.history.MarketSummary;
-import io.priceengine.persistence.history.PriceHistory;
-import io.priceengine.persistence.journal.JournalQueries;
-import io.priceengine.persistence.projection.PriceProjection;
-import io.priceengine.persistence.projection.ProjectionLag;
-import io.priceengine.persistence.projection.ProjectionSettings;
-import io.priceengine.persistence.provider.ProviderRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -114,6 +72,21 @@ public final class PriceEngine {
 
   /** Starts a node on an opened database; the node closes it when it terminates. */
   public static PriceEngine start(Config config, Database database) throws Exception {
+    return start(config, database, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Config, Database)}, serving {@code extraRoute} in front of the API (outside
+   * its error handling and metrics): for launchers outside the product that add endpoints of
+   * their own, such as the benchmark's constant route. The API itself stays as it is.
+   */
+  public static PriceEngine start(Config config, Database database, Route extraRoute)
+      throws Exception {
+    return start(config, database, Optional.of(extraRoute));
+  }
+
+  private static PriceEngine start(Config config, Database database, Optional<Route> extraRoute)
+      throws Exception {
     Config full = database.akkaConfig().withFallback(clusterConfig(config)).resolve();
     ActorSystem<Void> system;
     try {
@@ -124,7 +97,7 @@ public final class PriceEngine {
     }
     CompletionStage<Done> released = closeAfter(system, database);
     try {
-      return wire(system, full, database, released);
+      return wire(system, full, database, released, extraRoute);
     } catch (Exception e) {
       system.terminate();
       throw e;
@@ -150,116 +123,26 @@ public final class PriceEngine {
   }
 
   private static PriceEngine wire(
-      ActorSystem<Void> system, Config config, Database database, CompletionStage<Done> released)
+      ActorSystem<Void> system,
+      Config config,
+      Database database,
+      CompletionStage<Done> released,
+      Optional<Route> extraRoute)
       throws Exception {
     joinCluster(system, config);
     Clock clock = Clock.systemUTC();
-    HttpSettings http = HttpSettings.fromConfig(config);
-    String ingestToken = tokenOrGenerated(http.ingestToken(), "ingest");
-    String adminToken = tokenOrGenerated(http.adminToken(), "admin");
-    Tokens tokens = new Tokens(ingestToken, adminToken, http.readToken());
+    PriceStore store = PriceStore.init(system, config, database, clock);
+    Engine engine =
+        Engine.init(system, config, clock, store.journal(), UpstreamProviders.factories());
+    HttpApi api = HttpApi.init(system, config, clock, engine, store);
+    logShutdownPhases(system);
 
-    ProviderCatalog providers = ProviderCatalog.fromConfig(config);
-    ProviderRegistry.sync(database, providers.all());
-    SymbolSettings symbolSettings = SymbolSettings.fromConfig(config);
-    QuoteTopic quoteTopic = QuoteTopic.start(system);
-    SymbolEntities entities =
-        SymbolEntities.init(system, symbolSettings, providers, quoteTopic.publisher(), clock);
-    SymbolUniverse universe =
-        SymbolUniverse.start(
-            system, entities, config.getDuration("price-engine.symbol.universe-refresh"));
-    ProviderStats stats = new ProviderStats();
-    StreamSessions sessions = new StreamSessions();
-    QuoteFeeds quoteFeeds =
-        new QuoteFeeds(
-            QuoteFanOut.start(system, quoteTopic),
-            entities,
-            new QuoteReplay(
-                system,
-                JournalQueries.eventsByPersistenceId(system),
-                entities::journalPosition,
-                providers,
-                clock));
-    Ingestion ingestion = new Ingestion(entities, providers, stats, system.executionContext());
-    List<String> enabled = Providers.enabled(config);
-    ClusterProviders clusterProviders =
-        ClusterProviders.init(
-            system,
-            Providers.build(
-                system, config, entities, universe, stats, clock, UpstreamProviders.factories()),
-            providers,
-            enabled,
-            stats,
-            symbolSettings.askTimeout());
-    DatabaseHealth databaseHealth = new DatabaseHealth(database);
-    ProjectionSettings projectionSettings = ProjectionSettings.fromConfig(config);
-    PriceProjection projection = PriceProjection.init(system, projectionSettings);
-    SqlReads reads = SqlReads.create(system);
-
-    Json json = Json.create(system);
-    RequestBodies bodies = new RequestBodies(json, http.bodyTimeout());
-    EngineMetrics metrics = new EngineMetrics();
-    TickMeters tickMeters = new TickMeters(metrics.registry(), stats);
-    ingestion.listen(tickMeters::answered);
-    StreamMeters.bind(metrics.registry(), sessions);
-    ProjectionLag projectionLag = new ProjectionLag(reads, projectionSettings, clock);
-    var api =
-        new ApiRoutes()
-            .route(
-                json,
-                new HealthRoutes(
-                    json,
-                    tokens,
-                    Readiness.of(system, databaseHealth, entities)
-                        .add(
-                            "projection",
-                            () -> CompletableFuture.completedFuture(projection.running()))),
-                new QuoteRoutes(json, tokens, entities, http.maxSymbolsPerRequest()),
-                new TickRoutes(
-                    json,
-                    tokens,
-                    ingestion,
-                    providers,
-                    stats,
-                    clock,
-                    http.maxTicksPerRequest(),
-                    http.maxTickBodyBytes(),
-                    bodies,
-                    new IngestRateLimit(http.ingestRateLimit(), http.ingestBurst())),
-                new SymbolRoutes(json, tokens, entities, providers, bodies, new LastPrices(reads)),
-                new StreamRoutes(
-                    json,
-                    tokens,
-                    system,
-                    quoteFeeds,
-                    sessions,
-                    StreamSettings.fromConfig(config),
-                    http.allowedOrigins(),
-                    clock),
-                new ProviderRoutes(json, tokens, providers, enabled, stats, clusterProviders),
-                new HistoryRoutes(json, tokens, new PriceHistory(reads), clock),
-                new AdminRoutes(
-                    json,
-                    tokens,
-                    new AdminMetrics(
-                        new MarketSummary(reads),
-                        stats,
-                        sessions,
-                        projectionLag),
-                    new ClusterView(
-                        system, projection, clusterProviders, symbolSettings.askTimeout())),
-                new TradingUiRoutes(UiAssets.load()));
-    MetricsRoutes metricsRoutes = new MetricsRoutes(metrics, tickMeters, projectionLag);
     Route routes =
-        new RequestMetrics(metrics.registry())
-            .timed(() -> Directives.concat(metricsRoutes.route(), api));
-
-    addShutdownTasks(system, clusterProviders, universe, databaseHealth, metrics);
-
+        extraRoute.map(extra -> Directives.concat(extra, api.route())).orElse(api.route());
     ServerBinding binding =
         Http.get(system)
-            .newServerAt(http.host(), http.port())
-            .bind(ConstantQuoteRoute.mountedWhenEnabled(http.benchRoutes(), routes))
+            .newServerAt(api.settings().host(), api.settings().port())
+            .bind(routes)
             .toCompletableFuture()
             .get()
             .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
@@ -270,9 +153,15 @@ public final class PriceEngine {
         binding.localAddress().getPort(),
         self.host().getOrElse(() -> "?"),
         self.port().getOrElse(() -> 0),
-        enabled.isEmpty() ? "none" : String.join(",", enabled));
+        engine.enabled().isEmpty() ? "none" : String.join(",", engine.enabled()));
     return new PriceEngine(
-        system, binding, ingestToken, adminToken, quoteFeeds, sessions, released);
+        system,
+        binding,
+        api.ingestToken(),
+        api.adminToken(),
+        engine.quoteFeeds(),
+        api.sessions(),
+        released);
   }
 
   /**
@@ -280,22 +169,12 @@ public final class PriceEngine {
    * unbinds and lets in-flight requests finish (service phases, registered with the binding), this
    * node's shards are handed off and it leaves the cluster (cluster phases, Akka's own), then the
    * actor system terminates; the database is closed only after that (see {@link #closeAfter}).
-   * The providers stop before sharding hands off (see {@link ClusterProviders#stopHere}).
+   * Each module registers its own tasks: the engine stops its providers before sharding hands off
+   * ({@link Engine#init}), and the local tasks (symbol universe, database health probe, metrics)
+   * stop just before the actor system terminates. This logs where a shutdown has got to.
    */
-  private static void addShutdownTasks(
-      ActorSystem<?> system,
-      ClusterProviders providers,
-      SymbolUniverse universe,
-      DatabaseHealth databaseHealth,
-      EngineMetrics metrics) {
+  private static void logShutdownPhases(ActorSystem<?> system) {
     CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
-    shutdown.addTask(
-        CoordinatedShutdown.PhaseServiceUnbind(),
-        "stop-providers",
-        () -> {
-          providers.stopHere();
-          return CompletableFuture.completedFuture(Done.getInstance());
-        });
     shutdown.addTask(
         CoordinatedShutdown.PhaseBeforeClusterShutdown(),
         "log-leaving",
@@ -306,12 +185,9 @@ public final class PriceEngine {
         });
     shutdown.addTask(
         CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-        "stop-local-tasks",
+        "log-local-tasks",
         () -> {
           log.info("Shutdown: left the cluster; stopping local tasks");
-          universe.close();
-          databaseHealth.close();
-          metrics.close();
           return CompletableFuture.completedFuture(Done.getInstance());
         });
   }
@@ -334,17 +210,6 @@ public final class PriceEngine {
       Cluster cluster = Cluster.get(system);
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
-  }
-
-  private static String tokenOrGenerated(String configured, String role) {
-    if (!configured.isEmpty()) {
-      return configured;
-    }
-    String generated = Tokens.generate();
-    // Printed once, on the console only: tokens never go to the log.
-    System.out.println("Generated " + role + " token (set PRICE_ENGINE_" + role.toUpperCase()
-        + "_TOKEN to choose your own): " + generated);
-    return generated;
   }
 
   public int port() {

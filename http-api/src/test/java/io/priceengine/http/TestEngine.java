@@ -1,5 +1,6 @@
 package io.priceengine.http;
 
+import akka.http.javadsl.server.Route;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.priceengine.persistence.db.Database;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,11 @@ public final class TestEngine implements AutoCloseable {
     return start(TestDatabase.fresh(testName), overrides);
   }
 
+  /** A node that also serves {@code extraRoute}, as a launcher outside the product starts it. */
+  public static TestEngine startWithRoute(String testName, Route extraRoute) {
+    return start(TestDatabase.fresh(testName), Map.of(), Optional.of(extraRoute));
+  }
+
   /** A new node on the same database as {@code previous} (which must be stopped). */
   public static TestEngine restartOn(TestEngine previous) {
     return restartOn(previous, Map.of());
@@ -56,6 +63,11 @@ public final class TestEngine implements AutoCloseable {
   }
 
   private static TestEngine start(Database database, Map<String, Object> overrides) {
+    return start(database, overrides, Optional.empty());
+  }
+
+  private static TestEngine start(
+      Database database, Map<String, Object> overrides, Optional<Route> extraRoute) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("price-engine.http.port", 0);
     settings.put("price-engine.http.ingest-token", INGEST_TOKEN);
@@ -67,7 +79,11 @@ public final class TestEngine implements AutoCloseable {
     settings.putAll(overrides);
     Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
     try {
-      TestEngine engine = new TestEngine(PriceEngine.start(config, database), database.jdbcUrl());
+      PriceEngine node =
+          extraRoute.isPresent()
+              ? PriceEngine.start(config, database, extraRoute.get())
+              : PriceEngine.start(config, database);
+      TestEngine engine = new TestEngine(node, database.jdbcUrl());
       engine.client.awaitReady(Duration.ofSeconds(60));
       return engine;
     } catch (Exception e) {

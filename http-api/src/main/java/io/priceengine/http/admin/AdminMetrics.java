@@ -2,6 +2,7 @@ package io.priceengine.http.admin;
 
 import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.http.stream.StreamSessions;
+import io.priceengine.persistence.PriceStore;
 import io.priceengine.persistence.history.MarketSummary;
 import io.priceengine.persistence.projection.ProjectionLag;
 import java.math.BigDecimal;
@@ -32,12 +33,11 @@ public final class AdminMetrics {
   private final StreamSessions sessions;
   private final ProjectionLag lag;
 
-  public AdminMetrics(
-      MarketSummary market, ProviderStats ticks, StreamSessions sessions, ProjectionLag lag) {
-    this.market = market;
+  public AdminMetrics(PriceStore store, ProviderStats ticks, StreamSessions sessions) {
+    this.market = store.marketSummary();
     this.ticks = ticks;
     this.sessions = sessions;
-    this.lag = lag;
+    this.lag = store.projectionLag();
   }
 
   public CompletionStage<Metrics> current() {

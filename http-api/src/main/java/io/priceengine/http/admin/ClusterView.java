@@ -12,8 +12,10 @@ import akka.cluster.sharding.typed.ClusterShardingQuery;
 import akka.cluster.sharding.typed.GetShardRegionState;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.typed.Cluster;
+import io.priceengine.engine.Engine;
 import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.symbol.SymbolEntity;
+import io.priceengine.persistence.PriceStore;
 import io.priceengine.persistence.projection.PriceProjection;
 import java.time.Duration;
 import java.util.Comparator;
@@ -49,15 +51,11 @@ public final class ClusterView {
   private final ClusterProviders providers;
   private final Duration timeout;
 
-  public ClusterView(
-      ActorSystem<?> system,
-      PriceProjection projection,
-      ClusterProviders providers,
-      Duration timeout) {
+  public ClusterView(ActorSystem<?> system, Engine engine, PriceStore store) {
     this.system = system;
-    this.projection = projection;
-    this.providers = providers;
-    this.timeout = timeout;
+    this.projection = store.projection();
+    this.providers = engine.providers();
+    this.timeout = engine.askTimeout();
   }
 
   public CompletionStage<View> current() {

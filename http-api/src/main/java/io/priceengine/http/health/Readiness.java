@@ -3,7 +3,9 @@ package io.priceengine.http.health;
 import akka.actor.typed.ActorSystem;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
+import io.priceengine.engine.Engine;
 import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.persistence.PriceStore;
 import io.priceengine.persistence.db.DatabaseHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,13 +15,15 @@ import java.util.function.Supplier;
 
 /**
  * What "ready" means for a node: the journal database answers, this node is Up in the cluster,
- * and sharding answers (the symbol directory singleton is reachable through it). Further checks
- * (the projection) register with {@link #add}.
+ * sharding answers (the symbol directory singleton is reachable through it) and the projection
+ * runs. Further checks register with {@link #add}.
  */
 public final class Readiness {
   private final Map<String, Supplier<CompletionStage<Boolean>>> checks = new LinkedHashMap<>();
 
-  public static Readiness of(ActorSystem<?> system, DatabaseHealth database, SymbolEntities entities) {
+  public static Readiness of(ActorSystem<?> system, Engine engine, PriceStore store) {
+    DatabaseHealth database = store.databaseHealth();
+    SymbolEntities entities = engine.entities();
     Readiness readiness = new Readiness();
     readiness.add("database", database::check);
     readiness.add("cluster", () -> CompletableFuture.completedFuture(isUp(system)));
@@ -30,6 +34,8 @@ public final class Readiness {
             isUp(system)
                 ? entities.listings().handle((listings, error) -> error == null)
                 : CompletableFuture.completedFuture(false));
+    readiness.add(
+        "projection", () -> CompletableFuture.completedFuture(store.projection().running()));
     return readiness;
   }
 

@@ -2,6 +2,7 @@ package io.priceengine.http.ingest;
 
 import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.server.Route;
+import io.priceengine.engine.Engine;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.ingest.Ingestion;
@@ -9,6 +10,7 @@ import io.priceengine.engine.symbol.Rejection;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.ApiDirectives;
+import io.priceengine.http.HttpSettings;
 import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
@@ -49,23 +51,19 @@ public final class TickRoutes extends ApiDirectives {
   public TickRoutes(
       Json json,
       Tokens tokens,
-      Ingestion ingestion,
-      ProviderCatalog providers,
-      ProviderStats stats,
-      Clock clock,
-      int maxTicks,
-      long maxBodyBytes,
+      Engine engine,
+      HttpSettings http,
       RequestBodies bodies,
-      IngestRateLimit rateLimit) {
+      Clock clock) {
     super(json, tokens);
-    this.ingestion = ingestion;
-    this.parser = new TickParser(json.mapper(), providers, maxTicks);
-    this.stats = stats;
+    this.ingestion = engine.ingestion();
+    this.parser = new TickParser(json.mapper(), engine.catalog(), http.maxTicksPerRequest());
+    this.stats = engine.stats();
     this.rejectedLog = RejectedInputLog.shared();
     this.clock = clock;
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = http.maxTickBodyBytes();
     this.bodies = bodies;
-    this.rateLimit = rateLimit;
+    this.rateLimit = new IngestRateLimit(http.ingestRateLimit(), http.ingestBurst());
   }
 
   public Route route() {

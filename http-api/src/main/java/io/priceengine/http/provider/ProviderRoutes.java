@@ -2,6 +2,7 @@ package io.priceengine.http.provider;
 
 import akka.http.javadsl.server.Route;
 import io.priceengine.engine.provider.ClusterProviders;
+import io.priceengine.engine.Engine;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.provider.ProviderStatus;
@@ -28,18 +29,12 @@ public final class ProviderRoutes extends ApiDirectives {
   private final ProviderStats stats;
   private final ClusterProviders running;
 
-  public ProviderRoutes(
-      Json json,
-      Tokens tokens,
-      ProviderCatalog catalog,
-      List<String> enabled,
-      ProviderStats stats,
-      ClusterProviders running) {
+  public ProviderRoutes(Json json, Tokens tokens, Engine engine) {
     super(json, tokens);
-    this.catalog = catalog;
-    this.enabled = List.copyOf(enabled);
-    this.stats = stats;
-    this.running = running;
+    this.catalog = engine.catalog();
+    this.enabled = List.copyOf(engine.enabled());
+    this.stats = engine.stats();
+    this.running = engine.providers();
   }
 
   public Route route() {

@@ -6,6 +6,7 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.priceengine.engine.Engine;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.symbol.Listing;
 import io.priceengine.engine.symbol.SymbolEntities;
@@ -36,16 +37,11 @@ public final class SymbolRoutes extends ApiDirectives {
   private final LastPrices lastPrices;
 
   public SymbolRoutes(
-      Json json,
-      Tokens tokens,
-      SymbolEntities entities,
-      ProviderCatalog providers,
-      RequestBodies requestBodies,
-      LastPrices lastPrices) {
+      Json json, Tokens tokens, RequestBodies requestBodies, Engine engine, LastPrices lastPrices) {
     super(json, tokens);
     this.requestBodies = requestBodies;
-    this.entities = entities;
-    this.providers = providers;
+    this.entities = engine.entities();
+    this.providers = engine.catalog();
     this.bodies = new BoundedJson(json.mapper());
     this.lastPrices = lastPrices;
   }

@@ -12,11 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Quote reads beside their ceiling and their baseline, with one client (docs/benchmarks.md, section
- * 3): the engine's {@code GET /api/v1/market-data/prices/{symbol}}, the engine's constant route
- * {@code /bench/constant/{symbol}} (the HTTP stack with no work behind it; the engine must run with
- * PRICE_ENGINE_BENCH_ROUTES=true) and {@link SqlQuoteServer} reading the master table. Each target
- * gets a closed-model run (throughput) and an open-model run (latency at a fixed offered rate).
+ * Quote reads beside their ceiling and their baseline, with one client (docs/benchmarks.md, section 3):
+ * the engine's {@code GET /api/v1/market-data/prices/{symbol}}, the engine's constant route {@code
+ * /bench/constant/{symbol}} (the HTTP stack with no work behind it; the engine must be started
+ * by {@code bench.engine.BenchEngineMain}) and {@link SqlQuoteServer} reading the master table.
+ * Each target gets a closed-model run (throughput) and an open-model run (latency at a fixed
+ * offered rate).
  */
 public final class QuoteReadBenchmark {
 

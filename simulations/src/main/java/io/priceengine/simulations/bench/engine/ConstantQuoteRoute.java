@@ -1,4 +1,4 @@
-package io.priceengine.http.bench;
+package io.priceengine.simulations.bench.engine;
 
 import static akka.http.javadsl.server.PathMatchers.segment;
 
@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The benchmark's stack ceiling: {@code GET /bench/constant/{symbol}} answers a fixed quote-sized
  * JSON body without asking any entity, so the bench report can set the quote route's throughput
- * against what this HTTP stack does on the same server with no work behind it. Mounted only when
- * {@code PRICE_ENGINE_BENCH_ROUTES=true}; a production node never exposes it.
+ * against what this HTTP stack does on the same server with no work behind it. Only an engine
+ * started by {@link BenchEngineMain} serves it; the product jar does not contain it.
  */
 public final class ConstantQuoteRoute extends AllDirectives {
 
@@ -29,16 +29,9 @@ public final class ConstantQuoteRoute extends AllDirectives {
                   + "\"status\":\"active\"}")
               .getBytes(StandardCharsets.UTF_8));
 
-  /** {@code api} with the constant route in front of it when enabled, else {@code api} as it is. */
-  public static Route mountedWhenEnabled(boolean enabled, Route api) {
-    return enabled ? new ConstantQuoteRoute().route(api) : api;
-  }
-
-  private Route route(Route api) {
-    return concat(
-        pathPrefix(
-            "bench",
-            () -> path(segment("constant").slash(segment()), symbol -> get(() -> complete(BODY)))),
-        api);
+  public Route route() {
+    return pathPrefix(
+        "bench",
+        () -> path(segment("constant").slash(segment()), symbol -> get(() -> complete(BODY))));
   }
 }
