@@ -247,20 +247,10 @@ public final class SymbolEntity
     return Behaviors.setup(ctx -> new SymbolEntity(ctx, symbol, dependencies));
   }
 
-  /** A caller of {@link UpdatePrices} whose accepted ticks wait for a write. */
-  private record Waiter(ActorRef<UpdateResults> replyTo, List<PendingGroup.Decision> decisions) {}
-
   private final ActorContext<Command> context;
   private final String symbol;
   private final Dependencies deps;
-
-  // Touched only in command and signal handlers, i.e. on the actor's thread. They outlive a
-  // restart after a failed write (the supervisor restarts only the inner behavior), so every
-  // recovery starts by failing and clearing them.
-  private PendingGroup pending; // null while no tick waits
-  private final List<Waiter> waiting = new ArrayList<>(); // callers of the pending group
-  private List<Waiter> writing = List.of(); // callers of the write in flight
-  private boolean writeQueued; // a WritePending is on its way to this actor
+  private final GroupCommit commit;
 
   private SymbolEntity(ActorContext<Command> context, String symbol, Dependencies deps) {
     super(
@@ -269,6 +259,7 @@ public final class SymbolEntity
     this.context = context;
     this.symbol = symbol;
     this.deps = deps;
+    this.commit = new GroupCommit(symbol, deps.providers());
   }
 
   @Override
@@ -305,40 +296,21 @@ public final class SymbolEntity
    * this handler does not run: Akka stashes the commands and hands them over when it completes.
    */
   private ReplyEffect<Event, State> onUpdatePrices(State state, UpdatePrices cmd) {
-    if (pending == null) {
-      pending = new PendingGroup(symbol, state);
-    }
-    Instant now = now();
-    List<PendingGroup.Decision> decisions = new ArrayList<>(cmd.ticks().size());
-    boolean waits = false;
-    for (int i = 0; i < cmd.ticks().size(); i++) {
-      PendingGroup.Decision decision =
-          pending.offer(cmd.ticks().get(i), cmd.deliveryId(i), deps.providers(), now);
-      decisions.add(decision);
-      waits |= !decision.durable();
-    }
-    if (waits) {
-      waiting.add(new Waiter(cmd.replyTo(), decisions));
-    } else {
-      cmd.replyTo().tell(results(decisions, List.of(), state));
-    }
-    if (pending.isEmpty()) {
-      pending = null;
-      return Effect().none().thenNoReply();
-    }
-    if (pending.size() >= deps.settings().maxGroupTicks()) {
+    commit.offer(state, cmd, now());
+    if (commit.pendingTicks() >= deps.settings().maxGroupTicks()) {
       return writePending(state).thenNoReply();
     }
-    if (!writeQueued) {
-      writeQueued = true;
+    if (commit.queueWrite()) {
       context.getSelf().tell(new WritePending());
     }
     return Effect().none().thenNoReply();
   }
 
   private ReplyEffect<Event, State> onWritePending(State state) {
-    writeQueued = false;
-    return pending == null ? Effect().none().thenNoReply() : writePending(state).thenNoReply();
+    commit.writeDequeued();
+    return commit.pendingTicks() == 0
+        ? Effect().none().thenNoReply()
+        : writePending(state).thenNoReply();
   }
 
   /**
@@ -346,16 +318,12 @@ public final class SymbolEntity
    * publishes the group's quotes and answers its callers.
    */
   private EffectBuilder<Event, State> writePending(State state, Event... more) {
+    PricesUpdated written = commit.take(now());
     List<Event> events = new ArrayList<>(1 + more.length);
-    PendingGroup group = pending;
-    PricesUpdated written = group == null ? null : group.event(now());
     if (written != null) {
       events.add(written);
     }
     events.addAll(List.of(more));
-    pending = null;
-    writing = List.copyOf(waiting);
-    waiting.clear();
     Listing before = state.listing();
     return Effect()
         .persist(events)
@@ -365,48 +333,13 @@ public final class SymbolEntity
                 deps.directory().tell(new SymbolDirectory.Upsert(after.listing()));
               }
               if (written != null) {
-                announce(state, written, after);
+                commit.written(state, written, after, now()).forEach(deps.publisher()::publish);
               }
             });
   }
 
-  private void announce(State before, PricesUpdated written, State after) {
-    List<Quote> quotes =
-        PendingGroup.quotes(before, written, after.status(), deps.providers(), now());
-    for (Quote quote : quotes) {
-      deps.publisher().publish(quote);
-    }
-    for (Waiter waiter : writing) {
-      waiter.replyTo().tell(results(waiter.decisions(), quotes, after));
-    }
-    writing = List.of();
-  }
-
-  /** Results in tick order; an accepted tick gets the quote it made, or the current one. */
-  private UpdateResults results(
-      List<PendingGroup.Decision> decisions, List<Quote> written, State current) {
-    List<UpdateResult> results = new ArrayList<>(decisions.size());
-    long first = written.isEmpty() ? Long.MAX_VALUE : written.get(0).historyId();
-    for (PendingGroup.Decision decision : decisions) {
-      if (!decision.accepted()) {
-        results.add(new Rejected(decision.rejection()));
-      } else if (decision.historyId() >= first) {
-        results.add(
-            new Accepted(decision.historyId(), written.get((int) (decision.historyId() - first))));
-      } else {
-        results.add(new Accepted(decision.historyId(), current.quote(deps.providers(), now())));
-      }
-    }
-    return new UpdateResults(results);
-  }
-
-  /** The listing as the commands so far leave it, pending ticks included. */
-  private State current(State state) {
-    return pending == null ? state : pending.projected();
-  }
-
   private ReplyEffect<Event, State> onOnboard(State state, Onboard cmd) {
-    State current = current(state);
+    State current = commit.current(state);
     boolean created = !current.exists() || !current.listing().active();
     boolean renamed =
         cmd.companyName() != null
@@ -420,7 +353,7 @@ public final class SymbolEntity
   }
 
   private ReplyEffect<Event, State> onDelist(State state, Delist cmd) {
-    State current = current(state);
+    State current = commit.current(state);
     if (!current.exists()) {
       return Effect().reply(cmd.replyTo(), new DelistResult(false));
     }
@@ -429,33 +362,6 @@ public final class SymbolEntity
     }
     return writePending(state, new Delisted(symbol, now()))
         .thenReply(cmd.replyTo(), after -> new DelistResult(true));
-  }
-
-  /**
-   * Answers every caller still waiting with {@code unavailable} (not known to be persisted: the
-   * write failed, or its outcome is unknown) and forgets the pending group.
-   */
-  private void abandonWaiting() {
-    Unavailable unavailable = new Unavailable("the journal write failed; retry this tick");
-    List<Waiter> callers = new ArrayList<>(writing);
-    callers.addAll(waiting);
-    for (Waiter waiter : callers) {
-      List<UpdateResult> results = new ArrayList<>(waiter.decisions().size());
-      for (PendingGroup.Decision decision : waiter.decisions()) {
-        results.add(decision.durable() ? result(decision) : unavailable);
-      }
-      waiter.replyTo().tell(new UpdateResults(results));
-    }
-    writing = List.of();
-    waiting.clear();
-    pending = null;
-    writeQueued = false;
-  }
-
-  private UpdateResult result(PendingGroup.Decision decision) {
-    return decision.accepted()
-        ? new Accepted(decision.historyId(), null)
-        : new Rejected(decision.rejection());
   }
 
   @Override
@@ -471,13 +377,13 @@ public final class SymbolEntity
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
-              abandonWaiting();
+              commit.abandon();
               if (state.exists()) {
                 deps.directory().tell(new SymbolDirectory.Upsert(state.listing()));
               }
             })
-        .onSignal(PreRestart.instance(), state -> abandonWaiting())
-        .onSignal(PostStop.instance(), state -> abandonWaiting())
+        .onSignal(PreRestart.instance(), state -> commit.abandon())
+        .onSignal(PostStop.instance(), state -> commit.abandon())
         .build();
   }
 
