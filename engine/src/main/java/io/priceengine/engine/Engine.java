@@ -3,6 +3,7 @@ package io.priceengine.engine;
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import com.typesafe.config.Config;
 import io.priceengine.engine.catalog.ProviderCatalog;
@@ -16,6 +17,7 @@ import io.priceengine.engine.quote.QuoteFeeds;
 import io.priceengine.engine.quote.QuoteReplay;
 import io.priceengine.engine.quote.QuoteTopic;
 import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.SymbolSettings;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The engine module of one node, started by {@link #init}: the quote topic and this node's fan-out,
@@ -76,12 +79,15 @@ public record Engine(
             entities,
             new QuoteReplay(system, journal, entities::journalPosition, catalog, clock));
     ProviderStats stats = new ProviderStats();
-    Ingestion ingestion = new Ingestion(entities, catalog, stats, system.executionContext());
+    Executor ingest =
+        system.dispatchers().lookup(DispatcherSelector.fromConfig(SymbolEntity.INGEST_DISPATCHER));
+    Ingestion ingestion = new Ingestion(entities, catalog, stats, ingest);
     List<String> enabled = Providers.enabled(config);
     ClusterProviders providers =
         ClusterProviders.init(
             system,
-            Providers.build(system, config, entities, universe, stats, clock, upstreamFeeds),
+            Providers.build(
+                system, config, entities, ingestion, universe, stats, clock, upstreamFeeds),
             catalog,
             enabled,
             stats,

@@ -68,6 +68,7 @@ public final class Providers {
       ActorSystem<?> system,
       Config config,
       SymbolEntities entities,
+      Ingestion ingestion,
       SymbolUniverse universe,
       ProviderStats stats,
       Clock clock,
@@ -106,7 +107,6 @@ public final class Providers {
           factory.create(
               new ProviderContext(system, config, entities, universe, stats.of(code), clock)));
     }
-    Ingestion ingestion = new Ingestion(entities, catalog, stats, system.executionContext());
     return new Providers(
         system, ingestion, stats, TickIngestion.Settings.fromConfig(config), List.copyOf(providers));
   }

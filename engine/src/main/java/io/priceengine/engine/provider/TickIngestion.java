@@ -88,6 +88,7 @@ public final class TickIngestion {
         .viaMat(KillSwitches.single(), Keep.right())
         .via(delivery(batch -> ingestion.deliver(batch, Ingestion.Attempts.ONCE), settings))
         .toMat(Sink.ignore(), Keep.left())
+        .withAttributes(ActorAttributes.dispatcher(SymbolEntity.INGEST_DISPATCHER))
         .run(system);
   }
 

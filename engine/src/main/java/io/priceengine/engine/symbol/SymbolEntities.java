@@ -27,13 +27,18 @@ public final class SymbolEntities {
   private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final ActorRef<SymbolDirectory.Command> directory;
+  private final QuoteBoard board;
   private final Duration timeout;
 
   public SymbolEntities(
-      ActorSystem<?> system, ActorRef<SymbolDirectory.Command> directory, Duration timeout) {
+      ActorSystem<?> system,
+      ActorRef<SymbolDirectory.Command> directory,
+      QuoteBoard board,
+      Duration timeout) {
     this.system = system;
     this.sharding = ClusterSharding.get(system);
     this.directory = directory;
+    this.board = board;
     this.timeout = timeout;
   }
 
@@ -45,9 +50,11 @@ public final class SymbolEntities {
       QuotePublisher publisher,
       Clock clock) {
     ActorRef<SymbolDirectory.Command> directory = SymbolDirectory.init(system);
+    QuoteBoard board = new QuoteBoard(providers, clock);
     SymbolEntity.init(
-        system, new SymbolEntity.Dependencies(settings, providers, directory, publisher, clock));
-    return new SymbolEntities(system, directory, settings.askTimeout());
+        system,
+        new SymbolEntity.Dependencies(settings, providers, directory, publisher, clock, board));
+    return new SymbolEntities(system, directory, board, settings.askTimeout());
   }
 
   /**
@@ -77,8 +84,15 @@ public final class SymbolEntities {
                 replyTo -> new SymbolEntity.UpdatePrices(ticks, deliveryIds, replyTo), attempt));
   }
 
-  /** The current quote, asked twice within the ask timeout if need be (see {@link #update}). */
+  /**
+   * The current quote: from this node's {@link QuoteBoard} when the symbol's entity runs here,
+   * else asked of the entity, twice within the ask timeout if need be (see {@link #update}).
+   */
   public CompletionStage<Optional<Quote>> quote(String symbol) {
+    SymbolEntity.QuoteReply local = board.read(symbol);
+    if (local != null) {
+      return CompletableFuture.completedFuture(local.optional());
+    }
     Duration attempt = timeout.dividedBy(2);
     EntityRef<SymbolEntity.Command> entity = entityRef(symbol);
     return retryOnTimeout(() -> entity.<SymbolEntity.QuoteReply>ask(SymbolEntity.GetQuote::new, attempt))

@@ -3,6 +3,7 @@ package io.priceengine.engine.symbol;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.PostStop;
 import akka.actor.typed.PreRestart;
 import akka.actor.typed.SupervisorStrategy;
@@ -38,7 +39,8 @@ import java.util.Set;
  * quote"). Ticks are decided one by one in arrival order but written in groups: at most one
  * journal write is in flight, and the ticks that arrive meanwhile wait in a {@link PendingGroup}
  * and are written together as the next event (docs/architecture.md, "Write path"). A tick's
- * history id is the symbol's price counter. Reads answer from the durable state.
+ * history id is the symbol's price counter. Reads answer from the durable state, which the entity
+ * also shows on its node's {@link QuoteBoard}.
  */
 public final class SymbolEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -46,6 +48,9 @@ public final class SymbolEntity
 
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Symbol");
+
+  /** Where the entities and the streams that feed them run (see reference.conf). */
+  public static final String INGEST_DISPATCHER = "price-engine.ingest-dispatcher";
 
   // --- protocol -------------------------------------------------------------------------------
 
@@ -236,11 +241,25 @@ public final class SymbolEntity
       ProviderCatalog providers,
       ActorRef<SymbolDirectory.Command> directory,
       QuotePublisher publisher,
-      Clock clock) {}
+      Clock clock,
+      QuoteBoard board) {
+
+    /** With a board of its own (tests, and nodes that read only through the entities). */
+    public Dependencies(
+        SymbolSettings settings,
+        ProviderCatalog providers,
+        ActorRef<SymbolDirectory.Command> directory,
+        QuotePublisher publisher,
+        Clock clock) {
+      this(settings, providers, directory, publisher, clock, new QuoteBoard(providers, clock));
+    }
+  }
 
   public static void init(ActorSystem<?> system, Dependencies dependencies) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), dependencies)));
+        .init(
+            Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), dependencies))
+                .withEntityProps(DispatcherSelector.fromConfig(INGEST_DISPATCHER)));
   }
 
   public static Behavior<Command> create(String symbol, Dependencies dependencies) {
@@ -329,6 +348,7 @@ public final class SymbolEntity
         .persist(events)
         .thenRun(
             after -> {
+              deps.board().put(symbol, after);
               if (!Objects.equals(before, after.listing())) {
                 deps.directory().tell(new SymbolDirectory.Upsert(after.listing()));
               }
@@ -379,12 +399,18 @@ public final class SymbolEntity
             state -> {
               commit.abandon();
               if (state.exists()) {
+                deps.board().put(symbol, state);
                 deps.directory().tell(new SymbolDirectory.Upsert(state.listing()));
               }
             })
-        .onSignal(PreRestart.instance(), state -> commit.abandon())
-        .onSignal(PostStop.instance(), state -> commit.abandon())
+        .onSignal(PreRestart.instance(), state -> stopped())
+        .onSignal(PostStop.instance(), state -> stopped())
         .build();
+  }
+
+  private void stopped() {
+    deps.board().remove(symbol);
+    commit.abandon();
   }
 
   @Override

@@ -25,7 +25,7 @@ class ProvidersTest {
         IllegalArgumentException.class,
         () ->
             Providers.build(
-                null, config, null, null, new ProviderStats(), Clock.systemUTC(), Map.of()));
+                null, config, null, null, null, new ProviderStats(), Clock.systemUTC(), Map.of()));
   }
 
   @Test

@@ -58,13 +58,18 @@ class SymbolEntityGroupCommitTest {
   }
 
   private ActorRef<SymbolEntity.Command> spawn(int maxGroupTicks) {
+    return spawn(maxGroupTicks, new QuoteBoard(PROVIDERS, new MutableClock(T0)));
+  }
+
+  private ActorRef<SymbolEntity.Command> spawn(int maxGroupTicks, QuoteBoard board) {
     SymbolEntity.Dependencies deps =
         new SymbolEntity.Dependencies(
             new SymbolSettings(1_000, 4, Duration.ofSeconds(3), maxGroupTicks),
             PROVIDERS,
             testKit.<SymbolDirectory.Command>createTestProbe().getRef(),
             published::add,
-            new MutableClock(T0.plusSeconds(3_600)));
+            new MutableClock(T0.plusSeconds(3_600)),
+            board);
     return testKit.spawn(SymbolEntity.create(symbol, deps));
   }
 
@@ -156,5 +161,33 @@ class SymbolEntityGroupCommitTest {
     List<Object> events = journal.persistedInStorage("Symbol|" + symbol);
     assertInstanceOf(SymbolEntity.PricesUpdated.class, events.get(0));
     assertInstanceOf(SymbolEntity.Onboarded.class, events.get(1));
+  }
+
+  @Test
+  void theBoardShowsTheDurableQuoteWhileTheEntityRunsHere() {
+    QuoteBoard board = new QuoteBoard(PROVIDERS, new MutableClock(T0.plusSeconds(3_600)));
+    ActorRef<SymbolEntity.Command> entity = spawn(500, board);
+    TestProbe<SymbolEntity.UpdateResults> replies = testKit.createTestProbe();
+    entity.tell(
+        new SymbolEntity.UpdatePrices(List.of(tick(0), tick(1)), List.of(), replies.getRef()));
+    replies.receiveMessage(Duration.ofSeconds(5));
+    // written before the callers are answered: a client reads its own acknowledged tick
+    Quote shown = board.read(symbol).quote();
+    assertEquals(2, shown.historyId());
+    assertEquals(new BigDecimal(101), shown.price());
+
+    testKit.stop(entity);
+    replies.awaitAssert(
+        Duration.ofSeconds(5),
+        () -> {
+          assertEquals(null, board.read(symbol));
+          return null;
+        });
+    // a new incarnation shows its recovered state again
+    ActorRef<SymbolEntity.Command> again = spawn(500, board);
+    TestProbe<SymbolEntity.QuoteReply> reads = testKit.createTestProbe();
+    again.tell(new SymbolEntity.GetQuote(reads.getRef()));
+    assertEquals(2, reads.receiveMessage(Duration.ofSeconds(5)).quote().historyId());
+    assertEquals(2, board.read(symbol).quote().historyId());
   }
 }

@@ -28,6 +28,12 @@ public final class HotReadBenchmark {
           new Options.Option("rate", "BENCH_RATE", "200", "requests per second to each group"),
           new Options.Option("duration", "BENCH_DURATION", "20", "measured seconds"),
           new Options.Option("phase", null, "during", "during (the replay) or idle (after it)"),
+          new Options.Option("warmup", "BENCH_WARMUP", "3", "warm-up seconds (same load, not measured)"),
+          new Options.Option(
+              "afterTicks",
+              null,
+              "50000",
+              "during: start once the replay provider has accepted this many ticks"),
           Options.OUTPUT);
 
   private HotReadBenchmark() {}
@@ -58,8 +64,13 @@ public final class HotReadBenchmark {
     report.put("phase", phase);
     report.put("ratePerGroup", rate);
     report.put("seconds", duration.toSeconds());
+    Duration warmUp = Duration.ofSeconds(options.wholeNumber("warmup", 0, 600));
     try {
       HttpClient client = LoadClient.http1(executor);
+      if (phase.equals("during")) {
+        // past the engine's start (entities recovering, code not yet compiled): its steady state
+        awaitReplayTicks(client, options.httpUrl("baseUrl"), options.wholeNumber("afterTicks", 0, Integer.MAX_VALUE));
+      }
       // both groups at once, so each sees the same engine
       ReadLoad hotLoad = new ReadLoad(client, prefix, hotSymbols);
       ReadLoad coldLoad = new ReadLoad(client, prefix, coldSymbols);
@@ -69,13 +80,13 @@ public final class HotReadBenchmark {
               .newThread(
                   () -> {
                     try {
-                      cold[0] = coldLoad.open(rate, Duration.ZERO, duration);
+                      cold[0] = coldLoad.open(rate, warmUp, duration);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
                   });
       coldThread.start();
-      ReadLoad.Open hotResult = hotLoad.open(rate, Duration.ZERO, duration);
+      ReadLoad.Open hotResult = hotLoad.open(rate, warmUp, duration);
       coldThread.join();
       report.put("hot", group(hotSymbols, hotResult));
       report.put("cold", group(coldSymbols, cold[0]));
@@ -94,6 +105,34 @@ public final class HotReadBenchmark {
     }
     BenchReportPath.write(output, report);
     System.out.println("hot reads (" + phase + "): " + report);
+  }
+
+  /** Waits (at most five minutes) until the replay provider has accepted {@code ticks}. */
+  private static void awaitReplayTicks(HttpClient client, java.net.URI baseUrl, long ticks)
+      throws InterruptedException {
+    long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/api/v1/providers"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    while (System.nanoTime() < giveUp) {
+      try {
+        String body =
+            client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> providers =
+            (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(body)).get("providers");
+        for (Map<String, Object> provider : providers) {
+          if ("replay".equals(provider.get("code"))
+              && ((Number) provider.get("ticks")).longValue() >= ticks) {
+            return;
+          }
+        }
+      } catch (java.io.IOException e) {
+        // a busy engine: ask again
+      }
+      Thread.sleep(200);
+    }
   }
 
   private static Map<String, Object> group(List<String> symbols, ReadLoad.Open open) {

@@ -121,7 +121,17 @@ public final class ReplayBenchmark {
     Sample progress = last;
     while (last.ticks() + last.errors() < expected) {
       Thread.sleep(POLL.toMillis());
-      Sample now = sample(client, baseUrl, enginePid);
+      Sample now;
+      try {
+        now = sample(client, baseUrl, enginePid);
+      } catch (IOException e) {
+        // a saturated engine may not answer in time; the stall check below still applies
+        System.err.println("no answer from the engine this time: " + e);
+        if (System.nanoTime() - progress.nanos() > STALL.toNanos()) {
+          throw e;
+        }
+        continue;
+      }
       if (first == null && now.ticks() > 0) {
         first = last.ticks() == 0 ? last : now;
       }
