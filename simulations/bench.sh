@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark report in one command: builds if needed, starts the engine on a fresh
 # embedded database and measures, one after another in the same run,
-#   1. durable ingest over HTTP (projection lag at the end) and via the replay provider,
+#   1. durable ingest over HTTP (projection lag at the end) and via the replay provider, with
+#      uniform and skewed (weight 1/rank) tick files, and GETs of the hottest symbols meanwhile,
 #   2. the single-write baseline (one JDBC transaction per tick) against the same PostgreSQL,
 #      and the database floor (its CPU for the rows of one durable tick, engine excluded),
 #   3. quote reads: engine, constant-route ceiling and SQL baseline, closed and open model,
@@ -60,7 +61,7 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
 
 bench_build_if_needed
-rm -f "$bench_dir"/{ingest,replay,baseline-write,database-floor,reads,fanout,footprint-entities,footprint-connections,recovery}.json \
+rm -f "$bench_dir"/{ingest,replay,replay-skewed,hot-reads-during,hot-reads-idle,baseline-write,database-floor,reads,fanout,footprint-entities,footprint-connections,recovery}.json \
   "$bench_dir"/report.{md,json}
 
 failed=()
@@ -116,20 +117,37 @@ recovery_section() {
   return "$status"
 }
 
+# replay_section uniform|skewed: the replay provider at speed max on an engine of its own; the
+# skewed file also has GETs of its hottest and some cold symbols measured during and after it.
 replay_section() {
-  local tick_file="$bench_dir/replay-ticks.csv"
+  local shape=$1 name=replay
+  [[ $shape == skewed ]] && name=replay-skewed
+  local tick_file="$bench_dir/$name-ticks.csv"
   bench_run_java ReplayBenchmark generate --file="$tick_file" --ticks="$replay_ticks" \
-    --symbols=1000 || return 1
-  bench_new_data_dir replay
-  bench_start_engine "$bench_data_dir" "$bench_dir/replay-engine.log" \
+    --symbols=1000 --shape="$shape" || return 1
+  bench_new_data_dir "$name"
+  bench_start_engine "$bench_data_dir" "$bench_dir/$name-engine.log" \
     PRICE_ENGINE_PROVIDERS=replay PRICE_ENGINE_REPLAY_FILE="$bench_repo/$tick_file" \
     PRICE_ENGINE_REPLAY_SPEED=max
   # live, not ready: a node saturated by the replay answers readiness (asks) only late
-  local status=0
-  bench_await_engine live &&
+  local status=0 reads_pid=
+  if bench_await_engine live; then
+    if [[ $shape == skewed ]]; then
+      bench_run_java HotReadBenchmark --phase=during --baseUrl="$engine_base_url" \
+        --afterTicks=$((replay_ticks / 10)) --output="$bench_dir/hot-reads-during.json" &
+      reads_pid=$!
+    fi
     bench_run_java ReplayBenchmark measure --baseUrl="$engine_base_url" \
-      --ticks="$replay_ticks" --enginePid="$engine_pid" --adminToken="$bench_admin_token" ||
-      status=$?
+      --ticks="$replay_ticks" --enginePid="$engine_pid" --adminToken="$bench_admin_token" \
+      --output="$bench_dir/$name.json" || status=$?
+    if [[ -n $reads_pid ]]; then
+      wait "$reads_pid" || status=1
+      bench_run_java HotReadBenchmark --phase=idle --baseUrl="$engine_base_url" \
+        --output="$bench_dir/hot-reads-idle.json" || status=1
+    fi
+  else
+    status=1
+  fi
   bench_stop_engine
   return "$status"
 }
@@ -141,7 +159,8 @@ else
   failed+=("engine start (sections 1-5)")
   bench_stop_engine
 fi
-run_section "1b. durable ingest via replay" replay_section
+run_section "1b. durable ingest via replay" replay_section uniform
+run_section "1c. skewed replay, hot reads" replay_section skewed
 
 bench_run_java BenchReport --dir="$bench_dir" --commit="$commit" --mode="$mode" \
   --loadAverageAtStart="$load_at_start" --engineJavaOptions="$engine_java_opts"

@@ -22,6 +22,9 @@ public final class BenchReport {
       List.of(
           "ingest",
           "replay",
+          "replay-skewed",
+          "hot-reads-during",
+          "hot-reads-idle",
           "baseline-write",
           "database-floor",
           "reads",
