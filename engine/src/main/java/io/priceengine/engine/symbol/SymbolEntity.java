@@ -288,24 +288,27 @@ public final class SymbolEntity
 
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
-    return newCommandHandlerWithReplyBuilder()
-        .forAnyState()
-        .onCommand(UpdatePrices.class, this::onUpdatePrices)
-        .onCommand(WritePending.class, (state, cmd) -> onWritePending(state))
-        .onCommand(
-            GetQuote.class,
-            (state, cmd) ->
-                Effect().reply(cmd.replyTo(), new QuoteReply(state.quote(deps.providers(), now()))))
-        .onCommand(
-            GetJournalPosition.class,
-            (state, cmd) ->
-                Effect()
-                    .reply(
-                        cmd.replyTo(),
-                        new JournalPosition(lastSequenceNumber(context), state.historyId())))
-        .onCommand(Onboard.class, this::onOnboard)
-        .onCommand(Delist.class, this::onDelist)
-        .build();
+    // One case for all commands: every case the builder keeps is held by every entity.
+    return newCommandHandlerWithReplyBuilder().forAnyState().onAnyCommand(this::onCommand);
+  }
+
+  private ReplyEffect<Event, State> onCommand(State state, Command command) {
+    if (command instanceof UpdatePrices cmd) {
+      return onUpdatePrices(state, cmd);
+    } else if (command instanceof WritePending) {
+      return onWritePending(state);
+    } else if (command instanceof GetQuote cmd) {
+      return Effect().reply(cmd.replyTo(), new QuoteReply(state.quote(deps.providers(), now())));
+    } else if (command instanceof GetJournalPosition cmd) {
+      return Effect()
+          .reply(
+              cmd.replyTo(), new JournalPosition(lastSequenceNumber(context), state.historyId()));
+    } else if (command instanceof Onboard cmd) {
+      return onOnboard(state, cmd);
+    } else if (command instanceof Delist cmd) {
+      return onDelist(state, cmd);
+    }
+    throw new IllegalStateException("unknown command " + command.getClass());
   }
 
   /**
@@ -391,21 +394,21 @@ public final class SymbolEntity
 
   @Override
   public SignalHandler<State> signalHandler() {
-    // The directory is told after each change; re-telling on recovery repairs a change whose
-    // message was lost in a crash (the directory ignores listings it already has).
     return newSignalHandlerBuilder()
-        .onSignal(
-            RecoveryCompleted.instance(),
-            state -> {
-              commit.abandon();
-              if (state.exists()) {
-                deps.board().put(symbol, state);
-                deps.directory().tell(new SymbolDirectory.Upsert(state.listing()));
-              }
-            })
+        .onSignal(RecoveryCompleted.instance(), this::recovered)
         .onSignal(PreRestart.instance(), state -> stopped())
         .onSignal(PostStop.instance(), state -> stopped())
         .build();
+  }
+
+  private void recovered(State state) {
+    commit.abandon();
+    if (state.exists()) {
+      deps.board().put(symbol, state);
+      // The directory is told after each change; re-telling on recovery repairs a change whose
+      // message was lost in a crash (the directory ignores listings it already has).
+      deps.directory().tell(new SymbolDirectory.Upsert(state.listing()));
+    }
   }
 
   private void stopped() {
