@@ -12,6 +12,11 @@ set -euo pipefail
 # shellcheck source=simulations/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
+if bench_help_requested "$@"; then
+  bench_usage FanoutBenchmark
+  exit 0
+fi
+
 bench_build_if_needed
 bench_new_data_dir fanout
 bench_start_engine "$bench_data_dir" "$bench_dir/fanout-engine.log"

@@ -12,6 +12,11 @@ set -euo pipefail
 # shellcheck source=simulations/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
+if bench_help_requested "$@"; then
+  bench_usage DatabaseFloor
+  exit 0
+fi
+
 bench_build_if_needed
 bench_new_data_dir floor
 bench_start_engine "$bench_data_dir" "$bench_dir/floor-engine.log"

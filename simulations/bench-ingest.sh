@@ -12,6 +12,11 @@ set -euo pipefail
 # shellcheck source=simulations/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
+if bench_help_requested "$@"; then
+  bench_usage IngestBenchmark
+  exit 0
+fi
+
 bench_build_if_needed
 bench_new_data_dir ingest
 bench_start_engine "$bench_data_dir" "$bench_dir/engine.log"

@@ -3,7 +3,7 @@
 # What the bench-*.sh scripts share, sourced by them: building when stale, free ports, starting the
 # engine jar on a fresh embedded database (with the benchmark's own routes when asked), waiting for
 # it, stopping it with its PostgreSQL, and running a harness class so that an interrupt cleans up at
-# once. Sourcing it cds to the repository and installs the EXIT/INT/TERM traps.
+# once. Sourcing it cds to the repository and installs the EXIT/INT/TERM traps; it starts nothing.
 #
 # Environment every script honours:
 #   BENCH_ENGINE_JAR        engine jar (default http-api/target/price-engine.jar; not rebuilt)
@@ -11,6 +11,8 @@
 #   BENCH_REBUILD=1         always build first
 
 bench_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# the script that sourced this file, found before the cd below
+bench_script="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$bench_repo"
 
 bench_engine_jar="${BENCH_ENGINE_JAR:-http-api/target/price-engine.jar}"
@@ -40,11 +42,17 @@ bench_newer_than() {
   [[ -n "$(find "$@" -type f -newer "$artifact" -print -quit 2>/dev/null)" ]]
 }
 
+# true when the harness classes or their class path are missing or older than their sources
+bench_harness_stale() {
+  local harness_class="$bench_classes/io/priceengine/simulations/bench/BenchReport.class"
+  [[ -f "$bench_classpath_file" && -f "$harness_class" ]] || return 0
+  bench_newer_than "$harness_class" pom.xml simulations/pom.xml simulations/src/main
+}
+
 bench_needs_build() {
   [[ "${BENCH_REBUILD:-0}" == 1 ]] && return 0
-  local harness_class="$bench_classes/io/priceengine/simulations/bench/BenchReport.class"
-  [[ -f "$bench_engine_jar" && -f "$bench_classpath_file" && -f "$harness_class" ]] || return 0
-  bench_newer_than "$harness_class" pom.xml simulations/pom.xml simulations/src/main && return 0
+  [[ -f "$bench_engine_jar" ]] || return 0
+  bench_harness_stale && return 0
   # a jar given from elsewhere is taken as it is
   if [[ -z "${BENCH_ENGINE_JAR:-}" ]]; then
     bench_newer_than "$bench_engine_jar" pom.xml {engine,persistence,http-api}/pom.xml \
@@ -206,6 +214,30 @@ bench_run_java() {
   wait "$bench_pid" || status=$?
   bench_pid=
   return "$status"
+}
+
+# bench_help_requested ARGS...: true when the arguments ask for usage (-h or --help).
+bench_help_requested() {
+  local arg
+  for arg in "$@"; do
+    [[ "$arg" == --help || "$arg" == -h ]] && return 0
+  done
+  return 1
+}
+
+# bench_usage [HARNESS_MAIN ARGS...]: prints the script's header comment and, when a harness main
+# is named, that main's options (its --help). Builds only when the harness classes are missing or
+# stale (a stale engine jar does not matter here); starts no engine.
+bench_usage() {
+  sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$bench_script"
+  if (($# > 0)); then
+    echo
+    echo "Options of the harness ($1), passed through by the script:"
+    if bench_harness_stale; then
+      bench_build_if_needed
+    fi
+    bench_run_java "$@" --help
+  fi
 }
 
 bench_cleanup() {

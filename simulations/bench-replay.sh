@@ -17,6 +17,11 @@ set -euo pipefail
 # shellcheck source=simulations/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 
+if bench_help_requested "$@"; then
+  bench_usage ReplayBenchmark
+  exit 0
+fi
+
 tick_file="$bench_dir/replay-ticks.csv"
 bench_build_if_needed
 bench_run_java ReplayBenchmark generate --file="$tick_file" "$@"

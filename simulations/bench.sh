@@ -12,7 +12,7 @@
 # load average at start and end, the commit, the parameters). docs/benchmarks.md says how each
 # figure is measured.
 #
-# Usage: simulations/bench.sh [--quick]     (--quick: every section, small parameters, ~3 min)
+# Usage: simulations/bench.sh [--quick|--help]  (--quick: every section, small parameters, ~3 min)
 # Environment: see simulations/bench-lib.sh. Exit status 1 when a section failed (the report
 # still lists the others).
 set -euo pipefail
@@ -23,7 +23,8 @@ mode=full
 case "${1:-}" in
   "") ;;
   --quick) mode=quick ;;
-  *) echo "usage: simulations/bench.sh [--quick]" >&2; exit 2 ;;
+  -h | --help) bench_usage; exit 0 ;;
+  *) echo "usage: simulations/bench.sh [--quick|--help]" >&2; exit 2 ;;
 esac
 
 if [[ $mode == full ]]; then

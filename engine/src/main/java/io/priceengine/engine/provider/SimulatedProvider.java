@@ -3,6 +3,8 @@ package io.priceengine.engine.provider;
 import akka.NotUsed;
 import akka.stream.javadsl.Source;
 import com.typesafe.config.Config;
+import io.priceengine.engine.catalog.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderSpec;
 import io.priceengine.engine.symbol.Listing;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
@@ -23,27 +25,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A demo and load-test feed: a geometric random walk per symbol, over the shipped universe of
- * large caps plus every symbol onboarded through the API, minus delisted ones.
+ * large caps plus every symbol onboarded through the API, minus delisted ones. The symbols take
+ * turns ({@link SimulatedRotation}), so a healthy run keeps every quote fresh.
  */
 public final class SimulatedProvider implements PriceProvider {
   public static final String CODE = "simulated";
 
+  private static final Logger log = LoggerFactory.getLogger(SimulatedProvider.class);
+
   /** One line of the universe file: a symbol, its company and the walk's starting price. */
   public record Seed(String symbol, String companyName, BigDecimal startPrice) {}
 
-  /** {@code price-engine.providers.simulated}. */
+  /**
+   * {@code price-engine.providers.simulated}, and the provider's {@code stale-after} from the
+   * catalog (how often each symbol must be priced to stay fresh).
+   */
   public record Settings(
-      int ticksPerSecond, long seed, double volatility, String universeResource) {
+      int ticksPerSecond,
+      long seed,
+      double volatility,
+      String universeResource,
+      Duration staleAfter) {
     public static Settings fromConfig(Config config) {
       Config c = config.getConfig("price-engine.providers.simulated");
+      Duration staleAfter =
+          ProviderCatalog.fromConfig(config)
+              .find(CODE)
+              .map(ProviderSpec::staleAfter)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "provider " + CODE + " has no entry in price-engine.providers.catalog"));
       return new Settings(
           c.getInt("ticks-per-second"),
           c.getLong("seed"),
           c.getDouble("volatility"),
-          c.getString("universe"));
+          c.getString("universe"),
+          staleAfter);
+    }
+
+    /** Symbols per batch: the rate spread over ten batches a second, at least one. */
+    int perBatch() {
+      return Math.max(1, ticksPerSecond / 10);
     }
   }
 
@@ -56,6 +84,9 @@ public final class SimulatedProvider implements PriceProvider {
   private final Clock clock;
   private final Map<String, Seed> seeds;
   private final RandomWalk walk;
+  private final SimulatedRotation rotation;
+  private int symbolsChecked = -1;
+  private boolean tooManyToKeepFresh;
 
   public SimulatedProvider(Settings settings, SymbolUniverse universe, Clock clock) {
     this.settings = settings;
@@ -63,7 +94,9 @@ public final class SimulatedProvider implements PriceProvider {
     this.clock = clock;
     this.seeds = loadSeeds(settings.universeResource());
     long seed = settings.seed() == 0 ? System.nanoTime() : settings.seed();
-    this.walk = new RandomWalk(new Random(seed), settings.volatility());
+    Random random = new Random(seed);
+    this.walk = new RandomWalk(random, settings.volatility());
+    this.rotation = new SimulatedRotation(random);
   }
 
   @Override
@@ -73,21 +106,49 @@ public final class SimulatedProvider implements PriceProvider {
 
   @Override
   public Source<Tick, NotUsed> ticks() {
-    int perBatch = Math.max(1, settings.ticksPerSecond() / 10);
+    int perBatch = settings.perBatch();
     return Source.tick(Duration.ZERO, BATCH_INTERVAL, NotUsed.getInstance())
         .mapConcat(ignored -> nextBatch(perBatch))
         .mapMaterializedValue(cancellable -> NotUsed.getInstance());
   }
 
-  /** The next {@code count} ticks, round robin over the symbols currently covered. */
+  /** The next {@code count} ticks: the symbols whose turn it is, newly covered ones first. */
   List<Tick> nextBatch(int count) {
     List<String> symbols = coveredSymbols();
+    warnIfTooManyToKeepFresh(symbols.size(), count);
     List<Tick> batch = new ArrayList<>(count);
-    for (int i = 0; i < count && !symbols.isEmpty(); i++) {
-      String symbol = symbols.get(walk.nextIndex(symbols.size()));
+    for (String symbol : rotation.next(symbols, count)) {
       batch.add(walk.step(symbol, startOf(symbol), companyOf(symbol), clock.instant()));
     }
     return batch;
+  }
+
+  /**
+   * Once each time the universe grows beyond what the configured rate can keep fresh: quotes would
+   * then turn stale between ticks, which should not pass for a failing feed.
+   */
+  private void warnIfTooManyToKeepFresh(int symbols, int perBatch) {
+    if (symbols == symbolsChecked) {
+      return;
+    }
+    symbolsChecked = symbols;
+    Duration gap = SimulatedRotation.longestGap(symbols, perBatch, BATCH_INTERVAL);
+    boolean tooMany = symbols > 0 && gap.compareTo(settings.staleAfter()) >= 0;
+    if (tooMany && !tooManyToKeepFresh) {
+      int needed =
+          SimulatedRotation.perBatchNeeded(symbols, settings.staleAfter(), BATCH_INTERVAL) * 10;
+      log.warn(
+          "simulated provider: {} symbols at {} ticks/s get a tick every {} ms, not within the"
+              + " {} ms stale-after of provider {}; their quotes will show stale between ticks"
+              + " (PRICE_ENGINE_SIMULATED_TICKS_PER_SECOND >= {} keeps them fresh)",
+          symbols,
+          perBatch * 10,
+          gap.toMillis(),
+          settings.staleAfter().toMillis(),
+          CODE,
+          needed);
+    }
+    tooManyToKeepFresh = tooMany;
   }
 
   List<String> coveredSymbols() {
@@ -154,10 +215,6 @@ public final class SimulatedProvider implements PriceProvider {
     RandomWalk(Random random, double volatility) {
       this.random = random;
       this.volatility = volatility;
-    }
-
-    int nextIndex(int size) {
-      return random.nextInt(size);
     }
 
     Tick step(String symbol, BigDecimal start, String companyName, Instant now) {

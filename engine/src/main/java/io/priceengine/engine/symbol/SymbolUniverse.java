@@ -4,6 +4,7 @@ import akka.actor.Cancellable;
 import akka.actor.typed.ActorSystem;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -12,37 +13,25 @@ import org.slf4j.LoggerFactory;
 /**
  * A node-local, periodically refreshed copy of the {@link SymbolDirectory}, so that providers can
  * ask "is this symbol active?" on every tick without a round trip. Changes made through the API
- * reach the providers within one refresh interval.
+ * reach the providers within one refresh interval, and at once on the node that made them
+ * ({@link #refresh}).
  */
 public final class SymbolUniverse implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SymbolUniverse.class);
 
   private volatile Map<String, Listing> listings = Map.of();
-  private final Cancellable refresh;
+  private final SymbolEntities entities;
+  private final Cancellable schedule;
+  private final AtomicLong asked = new AtomicLong();
+  private long applied;
 
   private SymbolUniverse(ActorSystem<?> system, SymbolEntities entities, Duration interval) {
-    this.refresh =
+    this.entities = entities;
+    this.schedule =
         system
             .scheduler()
             .scheduleWithFixedDelay(
-                Duration.ZERO,
-                interval,
-                () ->
-                    entities
-                        .listings()
-                        .whenComplete(
-                            (list, error) -> {
-                              if (error != null) {
-                                log.debug("symbol directory not reachable yet: {}", error.toString());
-                              } else {
-                                listings =
-                                    list.stream()
-                                        .collect(
-                                            Collectors.toUnmodifiableMap(
-                                                Listing::symbol, Function.identity()));
-                              }
-                            }),
-                system.executionContext());
+                Duration.ZERO, interval, this::refresh, system.executionContext());
   }
 
   public static SymbolUniverse start(
@@ -57,7 +46,41 @@ public final class SymbolUniverse implements AutoCloseable {
 
   private SymbolUniverse(Map<String, Listing> listings) {
     this.listings = Map.copyOf(listings);
-    this.refresh = null;
+    this.entities = null;
+    this.schedule = null;
+  }
+
+  /**
+   * Asks the directory for the listings now, besides the periodic refresh: after an onboarding or
+   * a delisting on this node, so that its providers follow without waiting for the next round.
+   * An answer older than one already applied is dropped.
+   */
+  public void refresh() {
+    if (entities == null) {
+      return;
+    }
+    long number = asked.incrementAndGet();
+    entities
+        .listings()
+        .whenComplete(
+            (list, error) -> {
+              if (error != null) {
+                log.debug("symbol directory not reachable yet: {}", error.toString());
+              } else {
+                apply(
+                    number,
+                    list.stream()
+                        .collect(
+                            Collectors.toUnmodifiableMap(Listing::symbol, Function.identity())));
+              }
+            });
+  }
+
+  private synchronized void apply(long number, Map<String, Listing> answer) {
+    if (number > applied) {
+      applied = number;
+      listings = answer;
+    }
   }
 
   public Map<String, Listing> listings() {
@@ -72,8 +95,8 @@ public final class SymbolUniverse implements AutoCloseable {
 
   @Override
   public void close() {
-    if (refresh != null) {
-      refresh.cancel();
+    if (schedule != null) {
+      schedule.cancel();
     }
   }
 }

@@ -10,6 +10,7 @@ import io.priceengine.engine.Engine;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.symbol.Listing;
 import io.priceengine.engine.symbol.SymbolEntities;
+import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
 import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;
@@ -22,6 +23,7 @@ import io.priceengine.persistence.history.LastPrices;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** The symbol universe: list it, onboard a symbol, delist one (its quote stays readable). */
 public final class SymbolRoutes extends ApiDirectives {
@@ -31,6 +33,7 @@ public final class SymbolRoutes extends ApiDirectives {
   public record Symbols(List<SymbolView> symbols) {}
 
   private final SymbolEntities entities;
+  private final SymbolUniverse universe;
   private final ProviderCatalog providers;
   private final BoundedJson bodies;
   private final RequestBodies requestBodies;
@@ -41,6 +44,7 @@ public final class SymbolRoutes extends ApiDirectives {
     super(json, tokens);
     this.requestBodies = requestBodies;
     this.entities = engine.entities();
+    this.universe = engine.universe();
     this.providers = engine.catalog();
     this.bodies = new BoundedJson(json.mapper());
     this.lastPrices = lastPrices;
@@ -113,7 +117,7 @@ public final class SymbolRoutes extends ApiDirectives {
         symbol.asText(),
         canonical ->
             onSuccess(
-                entities.onboard(canonical, companyName),
+                refreshUniverse(entities.onboard(canonical, companyName)),
                 result ->
                     json(
                         result.created() ? StatusCodes.CREATED : StatusCodes.OK,
@@ -122,11 +126,20 @@ public final class SymbolRoutes extends ApiDirectives {
 
   private Route delist(String symbol) {
     return onSuccess(
-        entities.delist(symbol),
+        refreshUniverse(entities.delist(symbol)),
         found ->
             found
                 ? complete(StatusCodes.NO_CONTENT)
                 : error(ApiError.symbolNotFound(symbol)));
+  }
+
+  /** This node's providers follow a change at once, not at the universe's next refresh. */
+  private <T> CompletionStage<T> refreshUniverse(CompletionStage<T> change) {
+    return change.thenApply(
+        result -> {
+          universe.refresh();
+          return result;
+        });
   }
 
   private static boolean isOptionalText(JsonNode value) {

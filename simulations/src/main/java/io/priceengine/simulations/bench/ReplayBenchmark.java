@@ -55,6 +55,12 @@ public final class ReplayBenchmark {
   private ReplayBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (Arrays.asList(args).contains("--help")) {
+      System.out.print(
+          Options.parse("ReplayBenchmark generate|measure", OPTIONS, new String[0], Map.of())
+              .usage());
+      return;
+    }
     Options options;
     try {
       if (args.length == 0 || !List.of("generate", "measure").contains(args[0])) {
