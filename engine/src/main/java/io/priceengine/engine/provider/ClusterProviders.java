@@ -1,7 +1,5 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
-import io.priceengine.engine.catalog.ProviderCatalog;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
@@ -13,6 +11,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.typed.ClusterSingleton;
 import akka.cluster.typed.SingletonActor;
 import io.priceengine.engine.CborSerializable;
+import io.priceengine.engine.catalog.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderStats;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;

@@ -1,8 +1,8 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderCatalog;
 import akka.NotUsed;
 import akka.stream.javadsl.Source;
+import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.symbol.Tick;
 
 /**

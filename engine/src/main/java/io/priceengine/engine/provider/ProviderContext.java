@@ -1,8 +1,8 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
 import akka.actor.typed.ActorSystem;
 import com.typesafe.config.Config;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.symbol.SymbolEntities;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
-import io.priceengine.engine.catalog.ProviderCatalog;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.priceengine.engine.catalog.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.symbol.Quote;
 import java.time.Instant;
 import java.util.Collection;

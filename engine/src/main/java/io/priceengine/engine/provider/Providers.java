@@ -1,10 +1,10 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
-import io.priceengine.engine.catalog.ProviderCatalog;
 import akka.actor.typed.ActorSystem;
 import akka.stream.UniqueKillSwitch;
 import com.typesafe.config.Config;
+import io.priceengine.engine.catalog.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.provider.replay.ReplayProvider;
 import io.priceengine.engine.symbol.SymbolEntities;

@@ -1,6 +1,5 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
 import akka.NotUsed;
 import akka.actor.typed.ActorSystem;
 import akka.stream.ActorAttributes;
@@ -13,6 +12,7 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.RestartSource;
 import akka.stream.javadsl.Sink;
 import com.typesafe.config.Config;
+import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;

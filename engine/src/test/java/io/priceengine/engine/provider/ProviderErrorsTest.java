@@ -1,9 +1,9 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.priceengine.engine.MutableClock;
+import io.priceengine.engine.catalog.ProviderStats;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

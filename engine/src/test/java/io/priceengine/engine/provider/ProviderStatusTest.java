@@ -1,10 +1,10 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
-import io.priceengine.engine.catalog.ProviderSpec;
-import io.priceengine.engine.catalog.ProviderCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.priceengine.engine.catalog.ProviderCatalog;
+import io.priceengine.engine.catalog.ProviderSpec;
+import io.priceengine.engine.catalog.ProviderStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.priceengine.engine.provider;
 
-import io.priceengine.engine.catalog.ProviderStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.priceengine.engine.catalog.ProviderStats;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -7,13 +7,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.priceengine.engine.MutableClock;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /** The simulated feed's batches, driven by hand on a clock that moves 100 ms per batch. */
 class SimulatedProviderTest {
+  private static final Instant T0 = Instant.parse("2026-12-01T14:30:00Z");
+
   private static final Duration STALE_AFTER = Duration.ofSeconds(5);
 
   private static SimulatedProvider.Settings settings(int ticksPerSecond) {
@@ -30,7 +30,7 @@ class SimulatedProviderTest {
 
   @Test
   void keepsEveryShippedSymbolWithinThreeSecondsAtTheDefaultRate() {
-    ManualClock clock = new ManualClock();
+    MutableClock clock = new MutableClock(T0);
     SimulatedProvider provider =
         new SimulatedProvider(settings(50), SymbolUniverse.fixed(Map.of()), clock);
     List<String> symbols = provider.coveredSymbols();
@@ -62,13 +62,13 @@ class SimulatedProviderTest {
     logger.addAppender(appender);
     try {
       SimulatedProvider fresh =
-          new SimulatedProvider(settings(50), SymbolUniverse.fixed(Map.of()), new ManualClock());
+          new SimulatedProvider(settings(50), SymbolUniverse.fixed(Map.of()), new MutableClock(T0));
       fresh.nextBatch(5);
       assertEquals(List.of(), appender.list);
 
       // 10 ticks/s over ~100 symbols: each would wait about 10 s, longer than its 5 s.
       SimulatedProvider slow =
-          new SimulatedProvider(settings(10), SymbolUniverse.fixed(Map.of()), new ManualClock());
+          new SimulatedProvider(settings(10), SymbolUniverse.fixed(Map.of()), new MutableClock(T0));
       for (int batch = 0; batch < 20; batch++) {
         slow.nextBatch(1);
       }
@@ -79,29 +79,6 @@ class SimulatedProviderTest {
           warning.getFormattedMessage().contains("stale-after"), warning.getFormattedMessage());
     } finally {
       logger.detachAppender(appender);
-    }
-  }
-
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T14:30:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

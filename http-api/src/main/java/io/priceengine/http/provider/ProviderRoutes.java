@@ -1,10 +1,10 @@
 package io.priceengine.http.provider;
 
 import akka.http.javadsl.server.Route;
-import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.Engine;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderStats;
+import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.provider.ProviderStatus;
 import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;

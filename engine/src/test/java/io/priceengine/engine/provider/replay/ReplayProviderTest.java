@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.stream.javadsl.Sink;
-import io.priceengine.engine.provider.ProviderErrors;
 import io.priceengine.engine.catalog.ProviderStats;
+import io.priceengine.engine.provider.ProviderErrors;
 import io.priceengine.engine.symbol.Listing;
 import io.priceengine.engine.symbol.SymbolUniverse;
 import io.priceengine.engine.symbol.Tick;
