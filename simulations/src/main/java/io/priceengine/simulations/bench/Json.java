@@ -65,7 +65,8 @@ final class Json {
     return switch (node.getNodeType()) {
       case OBJECT -> {
         Map<String, Object> object = new LinkedHashMap<>();
-        node.fields().forEachRemaining(field -> object.put(field.getKey(), plain(field.getValue())));
+        node.fields()
+            .forEachRemaining(field -> object.put(field.getKey(), plain(field.getValue())));
         yield object;
       }
       case ARRAY -> {
