@@ -56,8 +56,8 @@ public record Engine(
   /**
    * Starts the engine on {@code system}. {@code journal} reads a symbol's past events (missed
    * quotes come from it); {@code upstreamFeeds} are providers the engine does not build itself,
-   * keyed by provider code. The providers stop when the node starts to shut down, before its
-   * shards are handed off (see {@link ClusterProviders#stopHere}).
+   * keyed by provider code. The providers stop when the node starts to shut down, before its shards
+   * are handed off (see {@link ClusterProviders#stopHere}).
    */
   public static Engine init(
       ActorSystem<?> system,

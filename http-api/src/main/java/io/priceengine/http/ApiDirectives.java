@@ -50,15 +50,13 @@ public abstract class ApiDirectives extends AllDirectives {
         .orElseGet(
             () ->
                 error(
-                    ApiError.badRequest(
-                        "invalid_symbol",
-                        Rejection.invalidSymbol(raw).message())));
+                    ApiError.badRequest("invalid_symbol", Rejection.invalidSymbol(raw).message())));
   }
 
   /**
    * Runs {@code inner} when the request carries a token with {@code required} (reads need none
-   * unless a read token is configured): 401 without a known token, 403 with too weak a one.
-   * {@code allowQueryToken} accepts {@code ?token=} for browsers' WebSocket and EventSource.
+   * unless a read token is configured): 401 without a known token, 403 with too weak a one. {@code
+   * allowQueryToken} accepts {@code ?token=} for browsers' WebSocket and EventSource.
    */
   protected Route authorized(Role required, boolean allowQueryToken, Supplier<Route> inner) {
     return authenticated(required, allowQueryToken, granted -> inner.get());

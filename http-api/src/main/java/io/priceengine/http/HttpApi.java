@@ -112,8 +112,13 @@ public record HttpApi(
     }
     String generated = Tokens.generate();
     // Printed once, on the console only: tokens never go to the log.
-    System.out.println("Generated " + role + " token (set PRICE_ENGINE_" + role.toUpperCase()
-        + "_TOKEN to choose your own): " + generated);
+    System.out.println(
+        "Generated "
+            + role
+            + " token (set PRICE_ENGINE_"
+            + role.toUpperCase()
+            + "_TOKEN to choose your own): "
+            + generated);
     return generated;
   }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   private static final String COMMON_POOL_PARALLELISM =
       "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   /** Longer than a coordinated shutdown takes (its phases' timeouts add up to about a minute). */
   private static final long SHUTDOWN_WAIT_SECONDS = 120;
 
@@ -43,7 +44,8 @@ public final class Main {
     }
     Logger log = LoggerFactory.getLogger(Main.class);
     AtomicReference<PriceEngine> engine = new AtomicReference<>();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> flushLogAfter(engine.get()), "flush-log"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> flushLogAfter(engine.get()), "flush-log"));
     try {
       Config config = ConfigFactory.load();
       engine.set(
@@ -67,8 +69,7 @@ public final class Main {
   private static void flushLogAfter(PriceEngine engine) {
     if (engine != null) {
       try {
-        engine.released().toCompletableFuture()
-            .get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        engine.released().toCompletableFuture().get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
       } catch (Exception e) {
         // not terminated in time: drain what there is
       }

@@ -77,8 +77,8 @@ public final class PriceEngine {
 
   /**
    * As {@link #start(Config, Database)}, serving {@code extraRoute} in front of the API (outside
-   * its error handling and metrics): for launchers outside the product that add endpoints of
-   * their own, such as the benchmark's constant route. The API itself stays as it is.
+   * its error handling and metrics): for launchers outside the product that add endpoints of their
+   * own, such as the benchmark's constant route. The API itself stays as it is.
    */
   public static PriceEngine start(Config config, Database database, Route extraRoute)
       throws Exception {
@@ -106,10 +106,10 @@ public final class PriceEngine {
 
   /**
    * Closes the database (stopping the embedded server) once the actor system has terminated, and
-   * not in a shutdown phase before: until the very end the journal's plugins still run (the
-   * read journal's ordering poller, the connection pool refilling), and a server gone under them
-   * made each of them log a failure with a stack trace on every clean stop. Registered before
-   * anything else, so that a failed start releases the database too.
+   * not in a shutdown phase before: until the very end the journal's plugins still run (the read
+   * journal's ordering poller, the connection pool refilling), and a server gone under them made
+   * each of them log a failure with a stack trace on every clean stop. Registered before anything
+   * else, so that a failed start releases the database too.
    */
   private static CompletionStage<Done> closeAfter(ActorSystem<?> system, Database database) {
     return system
@@ -165,11 +165,11 @@ public final class PriceEngine {
   }
 
   /**
-   * SIGTERM (or {@link #stop}) runs Akka's coordinated shutdown in phases: the HTTP binding
-   * unbinds and lets in-flight requests finish (service phases, registered with the binding), this
-   * node's shards are handed off and it leaves the cluster (cluster phases, Akka's own), then the
-   * actor system terminates; the database is closed only after that (see {@link #closeAfter}).
-   * Each module registers its own tasks: the engine stops its providers before sharding hands off
+   * SIGTERM (or {@link #stop}) runs Akka's coordinated shutdown in phases: the HTTP binding unbinds
+   * and lets in-flight requests finish (service phases, registered with the binding), this node's
+   * shards are handed off and it leaves the cluster (cluster phases, Akka's own), then the actor
+   * system terminates; the database is closed only after that (see {@link #closeAfter}). Each
+   * module registers its own tasks: the engine stops its providers before sharding hands off
    * ({@link Engine#init}), and the local tasks (symbol universe, database health probe, metrics)
    * stop just before the actor system terminates. This logs where a shutdown has got to.
    */

@@ -24,6 +24,7 @@ final class AcknowledgedTicks {
   private final List<String> symbols;
   private final AtomicInteger round = new AtomicInteger();
   private final Map<String, Set<Integer>> acknowledged = new ConcurrentHashMap<>();
+
   /** Rounds whose outcome is unknown: no answer, a 503, or ticks reported unavailable. */
   private final Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
 
@@ -90,9 +91,10 @@ final class AcknowledgedTicks {
     long duplicated = 0;
     for (String symbol : symbols) {
       Set<Integer> inHistory = historyPrices(jdbcUrl, symbol);
-      lost += acknowledged.getOrDefault(symbol, Set.of()).stream()
-          .filter(r -> !inHistory.contains(r))
-          .count();
+      lost +=
+          acknowledged.getOrDefault(symbol, Set.of()).stream()
+              .filter(r -> !inHistory.contains(r))
+              .count();
       duplicated +=
           Long.parseLong(
               rows(
@@ -135,7 +137,9 @@ final class AcknowledgedTicks {
 
   private static Set<Integer> historyPrices(String jdbcUrl, String symbol) {
     return rows(
-            jdbcUrl, "SELECT trim_scale(price) FROM realtime_price_history WHERE symbol = ?", symbol)
+            jdbcUrl,
+            "SELECT trim_scale(price) FROM realtime_price_history WHERE symbol = ?",
+            symbol)
         .stream()
         .map(Integer::valueOf)
         .collect(Collectors.toSet());

@@ -85,7 +85,8 @@ public final class ApiClient {
       }
       Polling.pause();
     }
-    throw new AssertionError("not ready within " + timeout + ": " + (last == null ? "" : last.body()));
+    throw new AssertionError(
+        "not ready within " + timeout + ": " + (last == null ? "" : last.body()));
   }
 
   private static JsonNode parse(String body) {

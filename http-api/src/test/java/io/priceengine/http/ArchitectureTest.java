@@ -56,24 +56,36 @@ class ArchitectureTest {
   void modulesDependOneWayHttpOnPersistenceOnEngine() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .layer("engine").definedBy(ENGINE)
-        .layer("persistence").definedBy(PERSISTENCE)
-        .layer("http-api").definedBy(HTTP)
-        .whereLayer("http-api").mayNotBeAccessedByAnyLayer()
-        .whereLayer("persistence").mayOnlyBeAccessedByLayers("http-api")
-        .whereLayer("engine").mayOnlyBeAccessedByLayers("persistence", "http-api")
+        .layer("engine")
+        .definedBy(ENGINE)
+        .layer("persistence")
+        .definedBy(PERSISTENCE)
+        .layer("http-api")
+        .definedBy(HTTP)
+        .whereLayer("http-api")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("persistence")
+        .mayOnlyBeAccessedByLayers("http-api")
+        .whereLayer("engine")
+        .mayOnlyBeAccessedByLayers("persistence", "http-api")
         .check(product);
   }
 
   @Test
   void engineKnowsNothingOfSqlOrHttp() {
     noClasses()
-        .that().resideInAPackage(ENGINE)
-        .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP)
+        .that()
+        .resideInAPackage(ENGINE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(PERSISTENCE, HTTP)
         .check(product);
     noClasses()
-        .that().resideInAPackage(PERSISTENCE)
-        .should().dependOnClassesThat().resideInAPackage(HTTP)
+        .that()
+        .resideInAPackage(PERSISTENCE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(HTTP)
         .check(product);
   }
 
@@ -87,8 +99,11 @@ class ArchitectureTest {
   @Test
   void noBenchmarkCodeInTheProduct() {
     noClasses()
-        .should().resideInAPackage("..bench..")
-        .orShould().dependOnClassesThat().resideInAPackage("io.priceengine.simulations..")
+        .should()
+        .resideInAPackage("..bench..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("io.priceengine.simulations..")
         .check(product);
   }
 }

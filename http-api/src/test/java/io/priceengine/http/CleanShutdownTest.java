@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * SIGTERM stops a node cleanly: coordinated shutdown, then the actor system, and only then the
  * embedded PostgreSQL — so nothing still running (the journal's ordering poller, the connection
- * pool) sees its database vanish and logs a failure. The node's own log shows no error, no
- * warning with a stack trace, and its database server gone.
+ * pool) sees its database vanish and logs a failure. The node's own log shows no error, no warning
+ * with a stack trace, and its database server gone.
  */
 class CleanShutdownTest {
   private static final Path WORK_DIR = Path.of("target", "clean-shutdown");
@@ -31,9 +31,10 @@ class CleanShutdownTest {
       // Providers and the projection are busy writing and polling when the signal comes.
       Polling.await(
           Duration.ofSeconds(30),
-          () -> node.api().get("/api/v1/providers").json().findValues("ticks").stream()
-              .mapToLong(JsonNode::asLong)
-              .sum(),
+          () ->
+              node.api().get("/api/v1/providers").json().findValues("ticks").stream()
+                  .mapToLong(JsonNode::asLong)
+                  .sum(),
           ticks -> ticks > 0);
 
       Instant signalled = Instant.now();

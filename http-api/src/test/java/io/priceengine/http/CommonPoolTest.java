@@ -8,9 +8,9 @@ import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the common pool at parallelism 1 (2 cores), every async CompletableFuture stage starts a
- * new thread (docs/architecture.md, "Common pool parallelism"). The build's test JVMs and Main set
- * it to 4; this test fails if that is lost.
+ * With the common pool at parallelism 1 (2 cores), every async CompletableFuture stage starts a new
+ * thread (docs/architecture.md, "Common pool parallelism"). The build's test JVMs and Main set it
+ * to 4; this test fails if that is lost.
  */
 class CommonPoolTest {
 

@@ -57,7 +57,9 @@ class HttpContractTest {
             TICKS,
             INGEST_TOKEN,
             "{\"symbol\":\"aapl\",\"price\":189.2500,\"volume\":1200,\"open\":188.1,\"high\":190,"
-                + "\"low\":187.9,\"previousClose\":187.5,\"sourceTimestamp\":\"" + at + "\","
+                + "\"low\":187.9,\"previousClose\":187.5,\"sourceTimestamp\":\""
+                + at
+                + "\","
                 + "\"companyName\":\"Apple Inc.\"}");
     assertEquals(200, pushed.status(), pushed.body());
     assertEquals(1, pushed.json().get("accepted").asInt());
@@ -70,8 +72,13 @@ class HttpContractTest {
     assertTrue(quote.body().contains("\"price\":189.25"), quote.body());
     assertEquals(1200, q.get("volume").asLong());
     assertTrue(quote.body().contains("\"high\":190,"), quote.body());
-    assertEquals(at.toString().replace("Z", ""), q.get("sourceTimestamp").asText().replace("Z", "").replaceAll("\\.000$", ""));
-    assertTrue(q.get("lastUpdated").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+    assertEquals(
+        at.toString().replace("Z", ""),
+        q.get("sourceTimestamp").asText().replace("Z", "").replaceAll("\\.000$", ""));
+    assertTrue(
+        q.get("lastUpdated")
+            .asText()
+            .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
     assertEquals("push", q.get("provider").asText());
     assertEquals(1, q.get("historyId").asLong());
     assertEquals("Apple Inc.", q.get("companyName").asText());
@@ -83,30 +90,48 @@ class HttpContractTest {
   void batchReportsEachRejectedTickByIndex() {
     String body =
         "{\"ticks\":["
-            + tick("BATCH1", "10.5") + ","
-            + tick("BAD SYM", "1") + ","
-            + tick("BATCH2", "0") + ","
-            + tick("BATCH3", "1.23456") + ","
+            + tick("BATCH1", "10.5")
+            + ","
+            + tick("BAD SYM", "1")
+            + ","
+            + tick("BATCH2", "0")
+            + ","
+            + tick("BATCH3", "1.23456")
+            + ","
             + "{\"symbol\":\"BATCH4\"},"
             + "{\"symbol\":\"BATCH5\",\"price\":\"NaN\"},"
             + "{\"symbol\":\"BATCH6\",\"price\":5,\"provider\":\"nobody\"},"
             + "{\"symbol\":\"BATCH7\",\"price\":5,\"sourceTimestamp\":\"yesterday\"},"
             + "42,"
-            + tick("BATCH8", "99999999999.9999") + ","
-            + tick("BATCH9", "100000000000") + ","
-            + tick("BATCH10", "1e400") + ","
+            + tick("BATCH8", "99999999999.9999")
+            + ","
+            + tick("BATCH9", "100000000000")
+            + ","
+            + tick("BATCH10", "1e400")
+            + ","
             + "{\"symbol\":\"BATCH11\",\"price\":1,\"sourceTimestamp\":\"-999999999-01-01T00:00:00Z\"}"
             + "]}";
     Response response = api.post(TICKS, INGEST_TOKEN, body);
     assertEquals(200, response.status(), response.body());
     assertEquals(2, response.json().get("accepted").asInt());
     List<String> rejected = new ArrayList<>();
-    response.json().get("rejected").forEach(r -> rejected.add(r.get("index").asInt() + ":" + r.get("code").asText()));
+    response
+        .json()
+        .get("rejected")
+        .forEach(r -> rejected.add(r.get("index").asInt() + ":" + r.get("code").asText()));
     assertEquals(
         List.of(
-            "1:invalid_symbol", "2:invalid_price", "3:invalid_price", "4:invalid_price",
-            "5:invalid_price", "6:invalid_request", "7:invalid_request", "8:invalid_request",
-            "10:invalid_price", "11:invalid_price", "12:invalid_request"),
+            "1:invalid_symbol",
+            "2:invalid_price",
+            "3:invalid_price",
+            "4:invalid_price",
+            "5:invalid_price",
+            "6:invalid_request",
+            "7:invalid_request",
+            "8:invalid_request",
+            "10:invalid_price",
+            "11:invalid_price",
+            "12:invalid_request"),
         rejected);
     assertEquals(200, api.get(PRICES + "/BATCH8").status());
     assertEquals(404, api.get(PRICES + "/BATCH2").status());
@@ -154,7 +179,8 @@ class HttpContractTest {
             .mapToObj(i -> tick("MANY" + i, "1"))
             .collect(Collectors.joining(",", "{\"ticks\":[", "]}"));
     assertError(api.post(TICKS, INGEST_TOKEN, tooMany), 413, "payload_too_large");
-    String tooBig = "{\"symbol\":\"BIG\",\"price\":1,\"companyName\":\"" + "x".repeat(1_100_000) + "\"}";
+    String tooBig =
+        "{\"symbol\":\"BIG\",\"price\":1,\"companyName\":\"" + "x".repeat(1_100_000) + "\"}";
     assertError(api.post(TICKS, INGEST_TOKEN, tooBig), 413, "payload_too_large");
   }
 
@@ -168,7 +194,8 @@ class HttpContractTest {
 
   @Test
   void bulkQuotesKeepRequestOrderAndListMissing() {
-    api.post(TICKS, INGEST_TOKEN, "{\"ticks\":[" + tick("BULKA", "1") + "," + tick("BULKB", "2") + "]}");
+    api.post(
+        TICKS, INGEST_TOKEN, "{\"ticks\":[" + tick("BULKA", "1") + "," + tick("BULKB", "2") + "]}");
     Response response = api.get(PRICES + "?symbols=bulkb,NOPE,BULKA");
     assertEquals(200, response.status(), response.body());
     JsonNode quotes = response.json().get("quotes");

@@ -3,9 +3,9 @@ package io.priceengine.http;
 import io.priceengine.persistence.db.SqlRows;
 
 /**
- * Faults injected into a test database's journal table with triggers: every insert statement
- * slowed down, or the events of one persistence id refused. Real PostgreSQL behaviour as the
- * journal plugin sees it (a slow statement, an SQL error), nothing mocked.
+ * Faults injected into a test database's journal table with triggers: every insert statement slowed
+ * down, or the events of one persistence id refused. Real PostgreSQL behaviour as the journal
+ * plugin sees it (a slow statement, an SQL error), nothing mocked.
  */
 final class JournalFaults {
   private final String jdbcUrl;

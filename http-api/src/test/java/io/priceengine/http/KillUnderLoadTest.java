@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault test 1 (docs/reliability.md): the engine, in a JVM of its own on an embedded database of
- * its own, is killed with SIGKILL while ticks stream in at a steady rate and the projection runs.
- * A new JVM on the same data directory (its PostgreSQL left running by the dead one) must have
- * every acknowledged tick in the journal and once in the history table, and quotes equal to the
- * last acknowledged ticks.
+ * its own, is killed with SIGKILL while ticks stream in at a steady rate and the projection runs. A
+ * new JVM on the same data directory (its PostgreSQL left running by the dead one) must have every
+ * acknowledged tick in the journal and once in the history table, and quotes equal to the last
+ * acknowledged ticks.
  */
 class KillUnderLoadTest {
   private static final Path WORK_DIR = Path.of("target", "kill-under-load");

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class NodeProcess {
   private static final Pattern LISTENING =
-      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+), cluster node 127\\.0\\.0\\.1:(\\d+)");
+      Pattern.compile(
+          "listening on http://127\\.0\\.0\\.1:(\\d+), cluster node 127\\.0\\.0\\.1:(\\d+)");
   private static final Pattern DATABASE =
       Pattern.compile("Embedded PostgreSQL \\(pid \\d+\\) listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
@@ -180,8 +181,8 @@ public final class NodeProcess {
 
   /**
    * SIGTERM: Akka's coordinated shutdown runs. Through the process handle, because {@link
-   * Process#destroy()} closes the output pipe at once, and the node's log of its own shutdown
-   * would be lost.
+   * Process#destroy()} closes the output pipe at once, and the node's log of its own shutdown would
+   * be lost.
    */
   public void terminate() {
     process.toHandle().destroy();

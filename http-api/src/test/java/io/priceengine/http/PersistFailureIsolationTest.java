@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault test 5 (docs/reliability.md): the journal refuses every event of one symbol. That
- * symbol's ticks get 503 {@code unavailable} and its entity restarts with backoff; the other
- * symbols keep being acknowledged; once the fault is gone the symbol accepts ticks again by
- * itself, and nothing acknowledged is lost or doubled.
+ * Fault test 5 (docs/reliability.md): the journal refuses every event of one symbol. That symbol's
+ * ticks get 503 {@code unavailable} and its entity restarts with backoff; the other symbols keep
+ * being acknowledged; once the fault is gone the symbol accepts ticks again by itself, and nothing
+ * acknowledged is lost or doubled.
  */
 class PersistFailureIsolationTest {
   private static final String TICKS = "/api/v1/market-data/ticks";
@@ -71,8 +71,7 @@ class PersistFailureIsolationTest {
       Polling.await(Duration.ofSeconds(30), () -> accepted(api, next), accepted -> accepted == 1);
       Duration recovered = Duration.between(cleared, Instant.now());
       assertEquals(
-          next,
-          api.get("/api/v1/market-data/prices/" + POISONED).json().get("price").intValue());
+          next, api.get("/api/v1/market-data/prices/" + POISONED).json().get("price").intValue());
 
       Polling.await(
           Duration.ofSeconds(60), () -> healthy.assertProjectedExactlyOnce(engine.jdbcUrl(), api));

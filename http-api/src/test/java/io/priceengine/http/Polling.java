@@ -24,12 +24,14 @@ public final class Polling {
     }
   }
 
-  public static <T> T await(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done) {
+  public static <T> T await(
+      Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done) {
     Instant deadline = Instant.now().plus(timeout);
     T current = value.get();
     while (!done.test(current)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not met within " + timeout + "; last value: " + current);
+        throw new AssertionError(
+            "condition not met within " + timeout + "; last value: " + current);
       }
       pause();
       current = value.get();

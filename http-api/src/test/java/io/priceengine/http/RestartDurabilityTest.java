@@ -24,7 +24,8 @@ class RestartDurabilityTest {
         int r = round;
         String body =
             IntStream.range(0, 50)
-                .mapToObj(i -> "{\"symbol\":\"DUR" + i + "\",\"price\":" + (100 + i) + "." + r + "}")
+                .mapToObj(
+                    i -> "{\"symbol\":\"DUR" + i + "\",\"price\":" + (100 + i) + "." + r + "}")
                 .collect(Collectors.joining(",", "{\"ticks\":[", "]}"));
         Response response = first.client().post("/api/v1/market-data/ticks", INGEST_TOKEN, body);
         assertEquals(50, response.json().get("accepted").asInt(), response.body());
@@ -43,14 +44,19 @@ class RestartDurabilityTest {
         Response quote = second.client().get("/api/v1/market-data/prices/DUR" + i);
         assertEquals(200, quote.status(), quote.body());
         assertEquals(new BigDecimal((100 + i) + ".5").toPlainString(), lastPrice.get("DUR" + i));
-        assertEquals(lastPrice.get("DUR" + i), quote.json().get("price").decimalValue().toPlainString());
+        assertEquals(
+            lastPrice.get("DUR" + i), quote.json().get("price").decimalValue().toPlainString());
         assertEquals(lastHistoryId.get("DUR" + i), quote.json().get("historyId").asLong());
         assertEquals(5, quote.json().get("historyId").asLong());
       }
       Response next =
-          second.client().post("/api/v1/market-data/ticks", INGEST_TOKEN, "{\"symbol\":\"DUR0\",\"price\":1}");
+          second
+              .client()
+              .post("/api/v1/market-data/ticks", INGEST_TOKEN, "{\"symbol\":\"DUR0\",\"price\":1}");
       assertEquals(1, next.json().get("accepted").asInt());
-      assertEquals(6, second.client().get("/api/v1/market-data/prices/DUR0").json().get("historyId").asLong());
+      assertEquals(
+          6,
+          second.client().get("/api/v1/market-data/prices/DUR0").json().get("historyId").asLong());
     }
   }
 }

@@ -30,7 +30,8 @@ class SimulatedProviderTest {
           Polling.await(
               Duration.ofSeconds(20),
               () -> api.get("/api/v1/market-data/prices/AAPL").json(),
-              quote -> quote != null && quote.has("historyId") && quote.get("historyId").asLong() >= 1);
+              quote ->
+                  quote != null && quote.has("historyId") && quote.get("historyId").asLong() >= 1);
       assertEquals("simulated", first.get("provider").asText());
       assertEquals("Apple Inc.", first.get("companyName").asText());
       long seen = first.get("historyId").asLong();
@@ -46,9 +47,7 @@ class SimulatedProviderTest {
               Duration.ofSeconds(5),
               () -> api.get("/api/v1/market-data/prices/NEWCO").json(),
               quote ->
-                  quote != null
-                      && quote.has("historyId")
-                      && quote.get("historyId").asLong() >= 1);
+                  quote != null && quote.has("historyId") && quote.get("historyId").asLong() >= 1);
       assertEquals("simulated", onboarded.get("provider").asText());
 
       assertEquals(204, api.delete("/api/v1/symbols/MSFT", TestEngine.ADMIN_TOKEN).status());
@@ -58,7 +57,8 @@ class SimulatedProviderTest {
           Duration.ofSeconds(10),
           () -> historyIdTwiceApart(api, "MSFT", Duration.ofSeconds(1)),
           pair -> pair[0] == pair[1]);
-      assertEquals("inactive", api.get("/api/v1/market-data/prices/MSFT").json().get("status").asText());
+      assertEquals(
+          "inactive", api.get("/api/v1/market-data/prices/MSFT").json().get("status").asText());
       assertTrue(api.get("/api/v1/symbols").json().get("symbols").size() >= 90);
     }
   }

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault test 4 (docs/reliability.md): the journal answers slowly (each insert statement sleeps in
- * a trigger). A write slower than the ask timeout gets a timely 503 {@code unavailable}, never a
+ * Fault test 4 (docs/reliability.md): the journal answers slowly (each insert statement sleeps in a
+ * trigger). A write slower than the ask timeout gets a timely 503 {@code unavailable}, never a
  * hang; one within it is acknowledged late; and after the journal is fast again nothing
  * acknowledged is missing and nothing is doubled.
  */
@@ -31,7 +31,10 @@ class SlowJournalTest {
 
       journal.slowInserts(0.5);
       Timed slowButInTime = Timed.rounds(api, ticks, 3);
-      assertEquals(Map.of(200, 3), slowButInTime.statuses(), "writes within the ask timeout are acknowledged");
+      assertEquals(
+          Map.of(200, 3),
+          slowButInTime.statuses(),
+          "writes within the ask timeout are acknowledged");
       assertTrue(slowButInTime.slowestMillis() >= 500);
 
       journal.slowInserts(ASK_TIMEOUT.toSeconds() + 2);
@@ -44,9 +47,7 @@ class SlowJournalTest {
       journal.clear();
       Instant cleared = Instant.now();
       Polling.await(
-          Duration.ofSeconds(30),
-          () -> ticks.pushRound(api).status(),
-          status -> status == 200);
+          Duration.ofSeconds(30), () -> ticks.pushRound(api).status(), status -> status == 200);
       Duration recovered = Duration.between(cleared, Instant.now());
       Polling.await(
           Duration.ofSeconds(60), () -> ticks.assertProjectedExactlyOnce(engine.jdbcUrl(), api));

@@ -21,9 +21,9 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The persistence module of one node, started by {@link #init}: the provider table in step with
- * the catalog, this node's share of the price projection, and the reads of the tables it writes.
- * The record is what the other modules use of it.
+ * The persistence module of one node, started by {@link #init}: the provider table in step with the
+ * catalog, this node's share of the price projection, and the reads of the tables it writes. The
+ * record is what the other modules use of it.
  *
  * @param journal a symbol's events by sequence number, for the engine's missed-quote replay
  * @param projection the projection instances and whether they run on this node
@@ -43,9 +43,9 @@ public record PriceStore(
     DatabaseHealth databaseHealth) {
 
   /**
-   * Starts the persistence side on {@code system}, whose configuration uses {@code database}.
-   * Call it before the engine: the provider table is brought in step with the catalog first
-   * (blocking, once), before any tick can be accepted.
+   * Starts the persistence side on {@code system}, whose configuration uses {@code database}. Call
+   * it before the engine: the provider table is brought in step with the catalog first (blocking,
+   * once), before any tick can be accepted.
    */
   public static PriceStore init(
       ActorSystem<?> system, Config config, Database database, Clock clock) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Every provider the engine accepts ticks from, with its priority and staleness threshold
- * (docs/architecture.md, "Staleness and failover"). Immutable; built once from
- * {@code price-engine.providers.catalog}.
+ * (docs/architecture.md, "Staleness and failover"). Immutable; built once from {@code
+ * price-engine.providers.catalog}.
  */
 public final class ProviderCatalog {
   public static final String PUSH = "push";
@@ -58,15 +58,18 @@ public final class ProviderCatalog {
     return all().stream().map(ProviderSpec::code).toList();
   }
 
-  /** Whether a quote set by {@code provider} at {@code lastUpdated} is too old to trust at {@code now}. */
+  /**
+   * Whether a quote set by {@code provider} at {@code lastUpdated} is too old to trust at {@code
+   * now}.
+   */
   public boolean isStale(String provider, Instant lastUpdated, Instant now) {
     Duration staleAfter = find(provider).map(ProviderSpec::staleAfter).orElse(Duration.ZERO);
     return lastUpdated.plus(staleAfter).isBefore(now);
   }
 
   /**
-   * Whether a tick from {@code challenger} may replace a quote set by {@code owner}: always from the
-   * same or a preferred provider, otherwise only once the owner's quote is stale.
+   * Whether a tick from {@code challenger} may replace a quote set by {@code owner}: always from
+   * the same or a preferred provider, otherwise only once the owner's quote is stale.
    */
   public boolean mayReplace(String challenger, String owner, Instant ownerUpdated, Instant now) {
     if (challenger.equals(owner)) {

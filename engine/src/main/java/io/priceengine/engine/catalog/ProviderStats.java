@@ -46,7 +46,9 @@ public final class ProviderStats {
       errors.increment();
     }
 
-    /** Set by the provider's ingestion stream while the provider's stream runs (between restarts). */
+    /**
+     * Set by the provider's ingestion stream while the provider's stream runs (between restarts).
+     */
     public void streamRunning(boolean running) {
       streamRunning = running;
     }

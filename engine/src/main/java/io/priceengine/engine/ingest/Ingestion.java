@@ -86,7 +86,8 @@ public final class Ingestion {
                     for (int k = 0; k < indexes.size(); k++) {
                       SymbolEntity.UpdateResult result =
                           failure != null
-                              ? new SymbolEntity.Unavailable("not persisted in time; retry this tick")
+                              ? new SymbolEntity.Unavailable(
+                                  "not persisted in time; retry this tick")
                               : answer.results().get(k);
                       results[indexes.get(k)] = result;
                       count(group.get(k), result);

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why a singleton and not providers sharded by symbol: a provider is one feed over many symbols
  * (one upstream connection, one file, one polling loop, one random walk). Splitting it by shard
- * would open one upstream connection per node and make the provider SPI know about shards. The
- * work per tick happens in the symbol's entity wherever sharding placed it; the singleton's node
- * only carries the feed's I/O. The price: while the singleton moves (a crash: the failover time in
+ * would open one upstream connection per node and make the provider SPI know about shards. The work
+ * per tick happens in the symbol's entity wherever sharding placed it; the singleton's node only
+ * carries the feed's I/O. The price: while the singleton moves (a crash: the failover time in
  * docs/cluster.md) no provider ticks arrive; replay and polling resume after each symbol's current
  * quote, the simulated walk and the upstream WebSocket simply go on from their current state.
  */

@@ -108,7 +108,11 @@ public final class Providers {
               new ProviderContext(system, config, entities, universe, stats.of(code), clock)));
     }
     return new Providers(
-        system, ingestion, stats, TickIngestion.Settings.fromConfig(config), List.copyOf(providers));
+        system,
+        ingestion,
+        stats,
+        TickIngestion.Settings.fromConfig(config),
+        List.copyOf(providers));
   }
 
   /** Starts every provider on this node; each {@link PriceProvider#ticks()} call is fresh. */

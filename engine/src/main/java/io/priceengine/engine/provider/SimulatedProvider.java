@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A demo and load-test feed: a geometric random walk per symbol, over the shipped universe of
- * large caps plus every symbol onboarded through the API, minus delisted ones. The symbols take
- * turns ({@link SimulatedRotation}), so a healthy run keeps every quote fresh.
+ * A demo and load-test feed: a geometric random walk per symbol, over the shipped universe of large
+ * caps plus every symbol onboarded through the API, minus delisted ones. The symbols take turns
+ * ({@link SimulatedRotation}), so a healthy run keeps every quote fresh.
  */
 public final class SimulatedProvider implements PriceProvider {
   public static final String CODE = "simulated";
@@ -193,7 +193,9 @@ public final class SimulatedProvider implements PriceProvider {
           continue;
         }
         String[] fields = line.split(",");
-        seeds.put(fields[0].trim(), new Seed(fields[0].trim(), fields[1].trim(), new BigDecimal(fields[2].trim())));
+        seeds.put(
+            fields[0].trim(),
+            new Seed(fields[0].trim(), fields[1].trim(), new BigDecimal(fields[2].trim())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -202,11 +204,12 @@ public final class SimulatedProvider implements PriceProvider {
   }
 
   /**
-   * Geometric Brownian steps per symbol with a daily open/high/low and a cumulative volume. Used
-   * by one stream at a time (a restarted stream continues the same walk).
+   * Geometric Brownian steps per symbol with a daily open/high/low and a cumulative volume. Used by
+   * one stream at a time (a restarted stream continues the same walk).
    */
   private static final class RandomWalk {
-    private record Day(BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal last, long volume) {}
+    private record Day(
+        BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal last, long volume) {}
 
     private final Random random;
     private final double volatility;
@@ -221,7 +224,10 @@ public final class SimulatedProvider implements PriceProvider {
       Day day = days.computeIfAbsent(symbol, s -> new Day(start, start, start, start, 0));
       double factor = Math.exp(volatility * random.nextGaussian() - volatility * volatility / 2);
       BigDecimal price =
-          day.last().multiply(BigDecimal.valueOf(factor)).setScale(2, RoundingMode.HALF_EVEN).max(MIN_PRICE);
+          day.last()
+              .multiply(BigDecimal.valueOf(factor))
+              .setScale(2, RoundingMode.HALF_EVEN)
+              .max(MIN_PRICE);
       Day next =
           new Day(
               day.open(),
@@ -231,7 +237,16 @@ public final class SimulatedProvider implements PriceProvider {
               day.volume() + 1 + random.nextInt(500));
       days.put(symbol, next);
       return Tick.of(
-          symbol, price, next.volume(), next.open(), next.high(), next.low(), start, now, CODE, companyName);
+          symbol,
+          price,
+          next.volume(),
+          next.open(),
+          next.high(),
+          next.low(),
+          start,
+          now,
+          CODE,
+          companyName);
     }
   }
 }

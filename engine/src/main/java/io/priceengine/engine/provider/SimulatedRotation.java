@@ -12,10 +12,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Which symbols the simulated feed's next batch covers. The symbols take turns in an order
- * shuffled once, so each is priced once per round and none waits longer than a round, whatever the
- * random numbers; a symbol new to the covered set goes to the front, so it is priced in the next
- * batch. Not thread-safe: one provider stream calls it, once per batch.
+ * Which symbols the simulated feed's next batch covers. The symbols take turns in an order shuffled
+ * once, so each is priced once per round and none waits longer than a round, whatever the random
+ * numbers; a symbol new to the covered set goes to the front, so it is priced in the next batch.
+ * Not thread-safe: one provider stream calls it, once per batch.
  */
 final class SimulatedRotation {
   private final Random random;

@@ -20,10 +20,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * The quotes a subscriber missed, read back from the journal (never from the history table, which
  * lags behind it). An event holds the ticks of one write with consecutive history ids (events of
- * the one-tick format have their sequence number as id); onboarding and delisting events hold
- * none. So the quotes after id N lie in the last (current id - N) price events: the read starts
- * that many events before the entity's last sequence number and reaches further back only when
- * listing events were in between.
+ * the one-tick format have their sequence number as id); onboarding and delisting events hold none.
+ * So the quotes after id N lie in the last (current id - N) price events: the read starts that many
+ * events before the entity's last sequence number and reaches further back only when listing events
+ * were in between.
  */
 public final class QuoteReplay {
   /** Where a symbol's journal stands; {@link SymbolEntities#journalPosition} in production. */

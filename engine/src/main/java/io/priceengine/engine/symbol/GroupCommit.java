@@ -31,8 +31,8 @@ final class GroupCommit {
   }
 
   /**
-   * Decides the command's ticks after the pending ones; answers at once when none of them needs
-   * a write, otherwise keeps the caller until the group is written.
+   * Decides the command's ticks after the pending ones; answers at once when none of them needs a
+   * write, otherwise keeps the caller until the group is written.
    */
   void offer(SymbolEntity.State durable, SymbolEntity.UpdatePrices cmd, Instant now) {
     if (pending == null) {
@@ -94,7 +94,9 @@ final class GroupCommit {
 
   /** The write of {@code event} completed: answers its callers; returns the quotes it made. */
   List<Quote> written(
-      SymbolEntity.State before, SymbolEntity.PricesUpdated event, SymbolEntity.State after,
+      SymbolEntity.State before,
+      SymbolEntity.PricesUpdated event,
+      SymbolEntity.State after,
       Instant now) {
     List<Quote> quotes = PendingGroup.quotes(before, event, after.status(), providers, now);
     for (Waiter waiter : writing) {
@@ -105,8 +107,8 @@ final class GroupCommit {
   }
 
   /**
-   * Answers every caller still waiting with {@code unavailable} (the write failed or its outcome
-   * is unknown) and forgets the pending group.
+   * Answers every caller still waiting with {@code unavailable} (the write failed or its outcome is
+   * unknown) and forgets the pending group.
    */
   void abandon() {
     SymbolEntity.Unavailable unavailable =
@@ -147,8 +149,7 @@ final class GroupCommit {
         int index = (int) (decision.historyId() - first);
         results.add(new SymbolEntity.Accepted(decision.historyId(), written.get(index)));
       } else {
-        results.add(
-            new SymbolEntity.Accepted(decision.historyId(), current.quote(providers, now)));
+        results.add(new SymbolEntity.Accepted(decision.historyId(), current.quote(providers, now)));
       }
     }
     return new SymbolEntity.UpdateResults(results);

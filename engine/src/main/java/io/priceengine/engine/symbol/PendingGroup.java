@@ -45,8 +45,8 @@ final class PendingGroup {
 
   /**
    * Decides {@code tick} after the ticks already in the group, and adds it when accepted. A tick
-   * whose delivery id the symbol has accepted before (durably or in this group) is that
-   * acceptance again and adds nothing.
+   * whose delivery id the symbol has accepted before (durably or in this group) is that acceptance
+   * again and adds nothing.
    */
   Decision offer(Tick tick, long deliveryId, ProviderCatalog providers, Instant now) {
     if (deliveryId != 0) {

@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Compact binary form of the price events: {@link SymbolEntity.PricesUpdated} (format {@value
- * #V2}, written now: the ticks of one group commit) and {@link SymbolEntity.PriceUpdated} (format
- * {@value #V1}, one tick per event, still read from existing journals). They are written and read
- * for every tick, so their cost counts (docs/benchmarks.md); every other message stays on {@code
+ * Compact binary form of the price events: {@link SymbolEntity.PricesUpdated} (format {@value #V2},
+ * written now: the ticks of one group commit) and {@link SymbolEntity.PriceUpdated} (format {@value
+ * #V1}, one tick per event, still read from existing journals). They are written and read for every
+ * tick, so their cost counts (docs/benchmarks.md); every other message stays on {@code
  * jackson-cbor}. Journal rows keep the id of the serializer that wrote them, so events written by
  * Jackson still read through Jackson.
  *
@@ -25,15 +25,15 @@ import java.util.List;
  * #PRICE} .. {@link #COMPANY_NAME} as in {@value #V1}) and the present fields price .. companyName
  * as in {@value #V1}; a tick's symbol is the event's and is not repeated.
  *
- * <p>Format {@value #V1}, big-endian: a {@code short} presence mask (bit set = field not null,
- * bits in {@link #SYMBOL} .. {@link #COMPANY_NAME}), then the present fields in record order:
- * event symbol, historyId (long), receivedAt, deliveryId (long), then the tick's symbol, price,
- * volume (long), open, high, low, previousClose, sourceTimestamp, provider, companyName. A string
- * is the length (int) and its UTF-8 bytes (an unpaired surrogate would come back as '?': the
- * entity rejects such names, and CBOR could not carry them either). A decimal is its scale (int),
- * then the length (int) and bytes of its unscaled two's-complement value, so every value round
- * trips exactly, negative scales included. An instant is epoch seconds (long) and nanos (int).
- * Change the format only under a new manifest and keep reading the old ones.
+ * <p>Format {@value #V1}, big-endian: a {@code short} presence mask (bit set = field not null, bits
+ * in {@link #SYMBOL} .. {@link #COMPANY_NAME}), then the present fields in record order: event
+ * symbol, historyId (long), receivedAt, deliveryId (long), then the tick's symbol, price, volume
+ * (long), open, high, low, previousClose, sourceTimestamp, provider, companyName. A string is the
+ * length (int) and its UTF-8 bytes (an unpaired surrogate would come back as '?': the entity
+ * rejects such names, and CBOR could not carry them either). A decimal is its scale (int), then the
+ * length (int) and bytes of its unscaled two's-complement value, so every value round trips
+ * exactly, negative scales included. An instant is epoch seconds (long) and nanos (int). Change the
+ * format only under a new manifest and keep reading the old ones.
  */
 public final class PriceEventSerializer extends SerializerWithStringManifest {
   /** Unique among the serializers of the system; Akka keeps 0..40 for its own. */

@@ -1,6 +1,5 @@
 package io.priceengine.engine.symbol;
 
-
 /**
  * Where a symbol entity announces a quote it has just persisted. Must not block: it is called on
  * the entity's thread.

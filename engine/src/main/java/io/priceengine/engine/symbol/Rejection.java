@@ -36,8 +36,7 @@ public record Rejection(String code, String message) implements CborSerializable
     }
     String cut = input.length() > 32 ? input.substring(0, 32) + "…" : input;
     StringBuilder out = new StringBuilder(cut.length() + 2).append('"');
-    cut.codePoints()
-        .forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+    cut.codePoints().forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
     return out.append('"').toString();
   }
 }

@@ -18,12 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The universe of known symbols, one persistent cluster singleton: it answers "which symbols
- * exist" (GET /symbols) and "which should providers produce" without waking every entity. Each
- * {@link SymbolEntity} tells it its {@link Listing} after a change and on recovery.
+ * The universe of known symbols, one persistent cluster singleton: it answers "which symbols exist"
+ * (GET /symbols) and "which should providers produce" without waking every entity. Each {@link
+ * SymbolEntity} tells it its {@link Listing} after a change and on recovery.
  */
 public final class SymbolDirectory
-    extends EventSourcedBehavior<SymbolDirectory.Command, SymbolDirectory.Event, SymbolDirectory.State> {
+    extends EventSourcedBehavior<
+        SymbolDirectory.Command, SymbolDirectory.Event, SymbolDirectory.State> {
 
   public sealed interface Command extends CborSerializable {}
 
@@ -47,8 +48,7 @@ public final class SymbolDirectory
   }
 
   public static ActorRef<Command> init(ActorSystem<?> system) {
-    return ClusterSingleton.get(system)
-        .init(SingletonActor.of(create(), "symbol-directory"));
+    return ClusterSingleton.get(system).init(SingletonActor.of(create(), "symbol-directory"));
   }
 
   public static Behavior<Command> create() {

@@ -71,7 +71,8 @@ public final class SymbolEntities {
       String symbol, List<Tick> ticks, boolean retry) {
     EntityRef<SymbolEntity.Command> entity = entityRef(symbol);
     if (!retry) {
-      return entity.ask(replyTo -> new SymbolEntity.UpdatePrices(ticks, List.of(), replyTo), timeout);
+      return entity.ask(
+          replyTo -> new SymbolEntity.UpdatePrices(ticks, List.of(), replyTo), timeout);
     }
     List<Long> deliveryIds = new ArrayList<>(ticks.size());
     for (int i = 0; i < ticks.size(); i++) {
@@ -85,8 +86,8 @@ public final class SymbolEntities {
   }
 
   /**
-   * The current quote: from this node's {@link QuoteBoard} when the symbol's entity runs here,
-   * else asked of the entity, twice within the ask timeout if need be (see {@link #update}).
+   * The current quote: from this node's {@link QuoteBoard} when the symbol's entity runs here, else
+   * asked of the entity, twice within the ask timeout if need be (see {@link #update}).
    */
   public CompletionStage<Optional<Quote>> quote(String symbol) {
     SymbolEntity.QuoteReply local = board.read(symbol);
@@ -95,7 +96,8 @@ public final class SymbolEntities {
     }
     Duration attempt = timeout.dividedBy(2);
     EntityRef<SymbolEntity.Command> entity = entityRef(symbol);
-    return retryOnTimeout(() -> entity.<SymbolEntity.QuoteReply>ask(SymbolEntity.GetQuote::new, attempt))
+    return retryOnTimeout(
+            () -> entity.<SymbolEntity.QuoteReply>ask(SymbolEntity.GetQuote::new, attempt))
         .thenApply(SymbolEntity.QuoteReply::optional);
   }
 
@@ -112,14 +114,12 @@ public final class SymbolEntities {
     return attempt
         .get()
         .exceptionallyCompose(
-            error ->
-                isTimeout(error) ? attempt.get() : CompletableFuture.failedStage(error));
+            error -> isTimeout(error) ? attempt.get() : CompletableFuture.failedStage(error));
   }
 
   private static boolean isTimeout(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     return cause instanceof TimeoutException;
   }
 

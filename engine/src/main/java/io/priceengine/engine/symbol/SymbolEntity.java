@@ -36,11 +36,11 @@ import java.util.Set;
 
 /**
  * One symbol: the source of truth for its current quote (docs/architecture.md, "The actor owns the
- * quote"). Ticks are decided one by one in arrival order but written in groups: at most one
- * journal write is in flight, and the ticks that arrive meanwhile wait in a {@link PendingGroup}
- * and are written together as the next event (docs/architecture.md, "Write path"). A tick's
- * history id is the symbol's price counter. Reads answer from the durable state, which the entity
- * also shows on its node's {@link QuoteBoard}.
+ * quote"). Ticks are decided one by one in arrival order but written in groups: at most one journal
+ * write is in flight, and the ticks that arrive meanwhile wait in a {@link PendingGroup} and are
+ * written together as the next event (docs/architecture.md, "Write path"). A tick's history id is
+ * the symbol's price counter. Reads answer from the durable state, which the entity also shows on
+ * its node's {@link QuoteBoard}.
  */
 public final class SymbolEntity
     extends EventSourcedBehaviorWithEnforcedReplies<
@@ -59,8 +59,8 @@ public final class SymbolEntity
   /**
    * Ticks of this symbol, in order; answered once every accepted one is durable, with one result
    * per tick. {@code deliveryIds} (one per tick, or empty for none): 0, or an id the caller chose
-   * so that it may send the tick again (see {@link RecentDeliveries}); a tick whose id is among
-   * the recent ones is acknowledged again without being written twice.
+   * so that it may send the tick again (see {@link RecentDeliveries}); a tick whose id is among the
+   * recent ones is acknowledged again without being written twice.
    */
   public record UpdatePrices(
       List<Tick> ticks, List<Long> deliveryIds, ActorRef<UpdateResults> replyTo)
@@ -101,8 +101,8 @@ public final class SymbolEntity
   public record Rejected(Rejection rejection) implements UpdateResult {}
 
   /**
-   * Not known to be persisted: the write failed or its outcome is unknown (the API's 503
-   * {@code unavailable}); the caller may send the tick again.
+   * Not known to be persisted: the write failed or its outcome is unknown (the API's 503 {@code
+   * unavailable}); the caller may send the tick again.
    */
   public record Unavailable(String message) implements UpdateResult {}
 
@@ -202,11 +202,7 @@ public final class SymbolEntity
       Listing current =
           exists() ? listing : new Listing(symbol, null, true, Listing.ADDED_BY_PROVIDER, at);
       return new State(
-          current.named(tick.companyName()),
-          tick,
-          at,
-          id,
-          recentDeliveries.with(deliveryId, id));
+          current.named(tick.companyName()), tick, at, id, recentDeliveries.with(deliveryId, id));
     }
 
     State apply(Event event) {
@@ -214,7 +210,9 @@ public final class SymbolEntity
         State next = this;
         long id = e.firstHistoryId();
         for (int i = 0; i < e.ticks().size(); i++) {
-          next = next.withPrice(e.symbol(), e.ticks().get(i), e.receivedAt(), id++, e.deliveryIds().get(i));
+          next =
+              next.withPrice(
+                  e.symbol(), e.ticks().get(i), e.receivedAt(), id++, e.deliveryIds().get(i));
         }
         return next;
       } else if (event instanceof PriceUpdated e) {
@@ -313,9 +311,9 @@ public final class SymbolEntity
 
   /**
    * Decides each tick after the pending ones and answers at once when nothing needs writing;
-   * otherwise the caller waits for the write of the group, which starts when this actor's
-   * {@link WritePending} comes round (or now, when the group is full). While a write is in flight
-   * this handler does not run: Akka stashes the commands and hands them over when it completes.
+   * otherwise the caller waits for the write of the group, which starts when this actor's {@link
+   * WritePending} comes round (or now, when the group is full). While a write is in flight this
+   * handler does not run: Akka stashes the commands and hands them over when it completes.
    */
   private ReplyEffect<Event, State> onUpdatePrices(State state, UpdatePrices cmd) {
     commit.offer(state, cmd, now());

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A node-local, periodically refreshed copy of the {@link SymbolDirectory}, so that providers can
  * ask "is this symbol active?" on every tick without a round trip. Changes made through the API
- * reach the providers within one refresh interval, and at once on the node that made them
- * ({@link #refresh}).
+ * reach the providers within one refresh interval, and at once on the node that made them ({@link
+ * #refresh}).
  */
 public final class SymbolUniverse implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SymbolUniverse.class);
@@ -51,9 +51,9 @@ public final class SymbolUniverse implements AutoCloseable {
   }
 
   /**
-   * Asks the directory for the listings now, besides the periodic refresh: after an onboarding or
-   * a delisting on this node, so that its providers follow without waiting for the next round.
-   * An answer older than one already applied is dropped.
+   * Asks the directory for the listings now, besides the periodic refresh: after an onboarding or a
+   * delisting on this node, so that its providers follow without waiting for the next round. An
+   * answer older than one already applied is dropped.
    */
   public void refresh() {
     if (entities == null) {

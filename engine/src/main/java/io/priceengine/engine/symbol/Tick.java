@@ -8,9 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * One price observation from a provider, as it enters the engine. Optional fields are null when
- * the provider did not send them. Build with {@link #of} so timestamps carry millisecond precision
- * (the API's time format) and prices have one canonical representation.
+ * One price observation from a provider, as it enters the engine. Optional fields are null when the
+ * provider did not send them. Build with {@link #of} so timestamps carry millisecond precision (the
+ * API's time format) and prices have one canonical representation.
  */
 public record Tick(
     String symbol,

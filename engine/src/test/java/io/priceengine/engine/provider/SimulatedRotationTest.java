@@ -114,8 +114,7 @@ class SimulatedRotationTest {
     assertEquals(Duration.ofSeconds(6), SimulatedRotation.longestGap(300, PER_BATCH, BATCH));
     // 49 batches fit within 5 s: 300 symbols need 7 a batch (70 ticks/s), a tick every 4.3 s.
     assertEquals(7, SimulatedRotation.perBatchNeeded(300, Duration.ofSeconds(5), BATCH));
-    assertTrue(
-        SimulatedRotation.longestGap(300, 7, BATCH).compareTo(Duration.ofSeconds(5)) < 0);
+    assertTrue(SimulatedRotation.longestGap(300, 7, BATCH).compareTo(Duration.ofSeconds(5)) < 0);
     assertEquals(1, SimulatedRotation.perBatchNeeded(10, Duration.ofSeconds(5), BATCH));
   }
 }

@@ -67,7 +67,8 @@ class TickIngestionTest {
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
 
-    assertEquals(List.of(List.of("A", "B", "OLD"), List.of("FAIL", "C", "D"), List.of("E")), batches);
+    assertEquals(
+        List.of(List.of("A", "B", "OLD"), List.of("FAIL", "C", "D"), List.of("E")), batches);
     // the failed batch's three ticks are dropped; the others come out, one result per tick
     assertEquals(4, results.size());
     assertEquals(1, results.stream().filter(SymbolEntity.Rejected.class::isInstance).count());

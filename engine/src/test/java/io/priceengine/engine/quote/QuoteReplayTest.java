@@ -37,7 +37,8 @@ class QuoteReplayTest {
   private static final String PERSISTENCE_ID = "Symbol|" + SYMBOL;
   private static final Instant T0 = Instant.parse("2026-12-01T14:30:00.000Z");
   private static final ProviderCatalog PROVIDERS =
-      new ProviderCatalog(List.of(new ProviderSpec("push", "HTTP push", 1, Duration.ofSeconds(60))));
+      new ProviderCatalog(
+          List.of(new ProviderSpec("push", "HTTP push", 1, Duration.ofSeconds(60))));
 
   private static ActorTestKit testKit;
 
@@ -85,7 +86,8 @@ class QuoteReplayTest {
     replies.receiveMessage();
     entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(10)), List.of(), replies.getRef()));
     replies.receiveMessage();
-    entity.tell(new SymbolEntity.Delist(testKit.<SymbolEntity.DelistResult>createTestProbe().getRef()));
+    entity.tell(
+        new SymbolEntity.Delist(testKit.<SymbolEntity.DelistResult>createTestProbe().getRef()));
     TestProbe<SymbolEntity.OnboardResult> onboarded = testKit.createTestProbe();
     entity.tell(new SymbolEntity.Onboard(null, onboarded.getRef()));
     onboarded.receiveMessage();
@@ -100,7 +102,8 @@ class QuoteReplayTest {
             testKit.system(),
             PersistenceQuery.get(testKit.system())
                 .getReadJournalFor(
-                    PersistenceTestKitReadJournal.class, PersistenceTestKitReadJournal.Identifier()),
+                    PersistenceTestKitReadJournal.class,
+                    PersistenceTestKitReadJournal.Identifier()),
             symbol -> {
               TestProbe<SymbolEntity.JournalPosition> position = testKit.createTestProbe();
               entity.tell(new SymbolEntity.GetJournalPosition(position.getRef()));
@@ -116,15 +119,21 @@ class QuoteReplayTest {
     assertEquals(List.of(6L, 7L), ids(replay, current, 5, 7));
     assertEquals(List.of(), ids(replay, current, 10, 10));
 
-    List<Quote> quotes = replay.between(current, 4, 6).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    List<Quote> quotes =
+        replay.between(current, 4, 6).toCompletableFuture().get(5, TimeUnit.SECONDS);
     assertEquals(new BigDecimal(105), quotes.get(0).price());
     assertEquals("Mix Corp", quotes.get(0).companyName());
-    assertEquals(LongStream.rangeClosed(5, 6).boxed().toList(), quotes.stream().map(Quote::historyId).toList());
+    assertEquals(
+        LongStream.rangeClosed(5, 6).boxed().toList(),
+        quotes.stream().map(Quote::historyId).toList());
   }
 
   private static List<Long> ids(QuoteReplay replay, Quote current, long after, long upTo)
       throws Exception {
-    return replay.between(current, after, upTo).toCompletableFuture().get(5, TimeUnit.SECONDS)
+    return replay
+        .between(current, after, upTo)
+        .toCompletableFuture()
+        .get(5, TimeUnit.SECONDS)
         .stream()
         .map(Quote::historyId)
         .toList();

@@ -15,8 +15,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The write path's pure step: a group of ticks decided against the state the ones before it lead
- * to must decide, number and show every tick exactly as if the ticks had come one by one.
+ * The write path's pure step: a group of ticks decided against the state the ones before it lead to
+ * must decide, number and show every tick exactly as if the ticks had come one by one.
  */
 class PendingGroupTest {
   private static final String SYMBOL = "AAPL";
@@ -27,7 +27,9 @@ class PendingGroupTest {
               new ProviderSpec("push", "HTTP push", 1, Duration.ofSeconds(60)),
               new ProviderSpec("replay", "Replay", 20, Duration.ofSeconds(20)),
               new ProviderSpec("simulated", "Simulated", 50, Duration.ofSeconds(5))));
-  private static final String[] PROVIDER_CODES = {"push", "replay", "simulated", "simulated", "nope"};
+  private static final String[] PROVIDER_CODES = {
+    "push", "replay", "simulated", "simulated", "nope"
+  };
 
   /** A tick as offered, with the delivery id and the instant at which it is decided. */
   private record Offer(Tick tick, long deliveryId, Instant now) {}
@@ -53,11 +55,14 @@ class PendingGroupTest {
     SymbolEntity.State durable =
         SymbolEntity.State.EMPTY.withPrice(SYMBOL, tick("10", T0, "push"), T0, 41, 0);
     PendingGroup group = new PendingGroup(SYMBOL, durable);
-    assertEquals(42, group.offer(tick("11", T0.plusSeconds(1), "push"), 0, PROVIDERS, T0).historyId());
+    assertEquals(
+        42, group.offer(tick("11", T0.plusSeconds(1), "push"), 0, PROVIDERS, T0).historyId());
     assertFalse(group.offer(tick("9", T0.minusSeconds(1), "push"), 0, PROVIDERS, T0).accepted());
-    assertEquals(43, group.offer(tick("12", T0.plusSeconds(2), "push"), 5, PROVIDERS, T0).historyId());
+    assertEquals(
+        43, group.offer(tick("12", T0.plusSeconds(2), "push"), 5, PROVIDERS, T0).historyId());
     // the same delivery again, while its tick is still pending: the same id, nothing added
-    PendingGroup.Decision again = group.offer(tick("12", T0.plusSeconds(2), "push"), 5, PROVIDERS, T0);
+    PendingGroup.Decision again =
+        group.offer(tick("12", T0.plusSeconds(2), "push"), 5, PROVIDERS, T0);
     assertEquals(43, again.historyId());
     assertFalse(again.durable());
     assertEquals(2, group.size());
@@ -124,10 +129,14 @@ class PendingGroupTest {
     while (ticks > 0) {
       int size = Math.min(ticks, 1 + random.nextInt(random.nextBoolean() ? 3 : 12));
       ticks -= size;
-      now = now.plusMillis(random.nextInt(10) == 0 ? 20_000 + random.nextInt(50_000) : random.nextInt(900));
+      now =
+          now.plusMillis(
+              random.nextInt(10) == 0 ? 20_000 + random.nextInt(50_000) : random.nextInt(900));
       List<Offer> group = new ArrayList<>();
       for (int i = 0; i < size; i++) {
-        source = source.plusMillis(random.nextInt(10) == 0 ? -random.nextInt(2_000) : random.nextInt(1_000));
+        source =
+            source.plusMillis(
+                random.nextInt(10) == 0 ? -random.nextInt(2_000) : random.nextInt(1_000));
         String provider = PROVIDER_CODES[random.nextInt(PROVIDER_CODES.length)];
         String price =
             switch (random.nextInt(12)) {
@@ -138,8 +147,17 @@ class PendingGroupTest {
         String symbol = random.nextInt(30) == 0 ? "MSFT" : SYMBOL;
         String companyName = random.nextInt(8) == 0 ? "Name " + random.nextInt(3) : null;
         Tick tick =
-            Tick.of(symbol, new BigDecimal(price), (long) random.nextInt(1_000), null, null, null,
-                null, source, provider, companyName);
+            Tick.of(
+                symbol,
+                new BigDecimal(price),
+                (long) random.nextInt(1_000),
+                null,
+                null,
+                null,
+                null,
+                source,
+                provider,
+                companyName);
         long deliveryId = 0;
         int kind = random.nextInt(6);
         if (kind == 0 && !usedIds.isEmpty()) {

@@ -142,8 +142,7 @@ class PriceEventSerializerTest {
           Instant.MIN
         }) {
       Tick tick = Tick.price("AAPL", BigDecimal.ONE, SOURCE, "push");
-      Tick exact =
-          new Tick("AAPL", BigDecimal.ONE, null, null, null, null, null, at, "push", null);
+      Tick exact = new Tick("AAPL", BigDecimal.ONE, null, null, null, null, null, at, "push", null);
       for (SymbolEntity.PriceUpdated event :
           new SymbolEntity.PriceUpdated[] {
             new SymbolEntity.PriceUpdated("AAPL", 1, tick, at, 1),
@@ -194,10 +193,15 @@ class PriceEventSerializerTest {
 
   /** A group of three ticks: every field, every nullable field null, another provider. */
   private static SymbolEntity.PricesUpdated group() {
-    Tick bare = new Tick("AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null);
+    Tick bare =
+        new Tick("AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null);
     Tick other = Tick.price("AAPL", new BigDecimal("-0.0001"), RECEIVED, "replay");
     return new SymbolEntity.PricesUpdated(
-        "AAPL", 41, RECEIVED, List.of(full(0).tick(), bare, other), List.of(0L, Long.MIN_VALUE, 7L));
+        "AAPL",
+        41,
+        RECEIVED,
+        List.of(full(0).tick(), bare, other),
+        List.of(0L, Long.MIN_VALUE, 7L));
   }
 
   @Test
@@ -210,23 +214,27 @@ class PriceEventSerializerTest {
 
   @Test
   void aGroupIsSmallerThanItsTicksWrittenOneByOne() {
-    PriceEventSerializer serializer = (PriceEventSerializer) serialization.findSerializerFor(group());
+    PriceEventSerializer serializer =
+        (PriceEventSerializer) serialization.findSerializerFor(group());
     List<Tick> ticks = new java.util.ArrayList<>();
     int oneByOne = 0;
     for (int i = 0; i < 20; i++) {
       Tick tick = Tick.price("AAPL", new BigDecimal("189.25"), RECEIVED.plusMillis(i), "push");
       ticks.add(tick);
-      oneByOne += serializer.toBinary(new SymbolEntity.PriceUpdated("AAPL", i, tick, RECEIVED, 0)).length;
+      oneByOne +=
+          serializer.toBinary(new SymbolEntity.PriceUpdated("AAPL", i, tick, RECEIVED, 0)).length;
     }
     List<Long> noIds = java.util.Collections.nCopies(20, 0L);
     int grouped =
-        serializer.toBinary(new SymbolEntity.PricesUpdated("AAPL", 1, RECEIVED, ticks, noIds)).length;
+        serializer.toBinary(new SymbolEntity.PricesUpdated("AAPL", 1, RECEIVED, ticks, noIds))
+            .length;
     assertTrue(grouped < oneByOne * 3 / 4, grouped + " bytes vs " + oneByOne);
   }
 
   @Test
   void rejectsATruncatedGroup() throws Exception {
-    PriceEventSerializer serializer = (PriceEventSerializer) serialization.findSerializerFor(group());
+    PriceEventSerializer serializer =
+        (PriceEventSerializer) serialization.findSerializerFor(group());
     byte[] bytes = serializer.toBinary(group());
     assertEquals(group(), serializer.fromBinary(bytes, PriceEventSerializer.V2));
     for (int cut : new int[] {1, 9, bytes.length / 2}) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class SymbolEntityGroupCommitTest {
   private static final Instant T0 = Instant.parse("2026-12-01T14:30:00.000Z");
   private static final ProviderCatalog PROVIDERS =
-      new ProviderCatalog(List.of(new ProviderSpec("push", "HTTP push", 1, Duration.ofSeconds(60))));
+      new ProviderCatalog(
+          List.of(new ProviderSpec("push", "HTTP push", 1, Duration.ofSeconds(60))));
 
   private static ActorTestKit testKit;
   private static PersistenceTestKit journal;
@@ -123,7 +124,8 @@ class SymbolEntityGroupCommitTest {
     TestProbe<SymbolEntity.UpdateResults> replies = testKit.createTestProbe();
     entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(0)), List.of(), replies.getRef()));
     assertInstanceOf(
-        SymbolEntity.Accepted.class, replies.receiveMessage(Duration.ofSeconds(5)).results().get(0));
+        SymbolEntity.Accepted.class,
+        replies.receiveMessage(Duration.ofSeconds(5)).results().get(0));
 
     journal.failNextPersisted();
     entity.tell(
@@ -137,7 +139,8 @@ class SymbolEntityGroupCommitTest {
         Duration.ofSeconds(5),
         () -> {
           entity.tell(
-              new SymbolEntity.UpdatePrices(List.of(tick(1), tick(2)), List.of(), replies.getRef()));
+              new SymbolEntity.UpdatePrices(
+                  List.of(tick(1), tick(2)), List.of(), replies.getRef()));
           SymbolEntity.UpdateResults answer = replies.receiveMessage(Duration.ofSeconds(1));
           var accepted = assertInstanceOf(SymbolEntity.Accepted.class, answer.results().get(1));
           assertEquals(3, accepted.historyId());

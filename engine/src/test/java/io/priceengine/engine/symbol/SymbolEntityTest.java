@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
-import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import akka.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import com.typesafe.config.ConfigFactory;
 import io.priceengine.engine.MutableClock;
 import io.priceengine.engine.catalog.ProviderCatalog;
@@ -59,7 +59,8 @@ class SymbolEntityTest {
     entity = entityFor("AAPL", 100);
   }
 
-  private EventSourcedBehaviorTestKit<Command, Event, State> entityFor(String symbol, int snapshotEvery) {
+  private EventSourcedBehaviorTestKit<Command, Event, State> entityFor(
+      String symbol, int snapshotEvery) {
     clock = new MutableClock(T0);
     directory = testKit.createTestProbe();
     published = new ArrayList<>();
@@ -70,8 +71,7 @@ class SymbolEntityTest {
             directory.getRef(),
             published::add,
             clock);
-    return EventSourcedBehaviorTestKit.create(
-        testKit.system(), SymbolEntity.create(symbol, deps));
+    return EventSourcedBehaviorTestKit.create(testKit.system(), SymbolEntity.create(symbol, deps));
   }
 
   /** One tick's answer and the events its command wrote. */
@@ -83,7 +83,8 @@ class SymbolEntityTest {
 
   private Update update(Tick tick, long deliveryId) {
     CommandResultWithReply<Command, Event, State, SymbolEntity.UpdateResults> result =
-        entity.runCommand(r -> new SymbolEntity.UpdatePrices(List.of(tick), List.of(deliveryId), r));
+        entity.runCommand(
+            r -> new SymbolEntity.UpdatePrices(List.of(tick), List.of(deliveryId), r));
     assertEquals(1, result.reply().results().size());
     return new Update(result.reply().results().get(0), result.events());
   }
@@ -115,8 +116,7 @@ class SymbolEntityTest {
             T0,
             "push",
             "Apple Inc.");
-    var result =
-        update(tick, 0);
+    var result = update(tick, 0);
 
     var accepted = assertInstanceOf(SymbolEntity.Accepted.class, result.reply());
     assertEquals(1, accepted.historyId());
@@ -138,7 +138,8 @@ class SymbolEntityTest {
   void historyIdCountsAcceptedTicks() {
     push("10", T0, "push");
     push("11", T0.plusSeconds(1), "push");
-    var third = assertInstanceOf(SymbolEntity.Accepted.class, push("12", T0.plusSeconds(2), "push"));
+    var third =
+        assertInstanceOf(SymbolEntity.Accepted.class, push("12", T0.plusSeconds(2), "push"));
     assertEquals(3, third.historyId());
     assertEquals(3, quote().historyId());
   }
@@ -164,8 +165,7 @@ class SymbolEntityTest {
       assertInstanceOf(SymbolEntity.Rejected.class, result.reply());
       assertTrue(result.hasNoEvents());
     }
-    var invalidSymbol =
-        update(invalid, 0);
+    var invalidSymbol = update(invalid, 0);
     assertEquals("invalid_symbol", rejectionCode(invalidSymbol.reply()));
   }
 
@@ -174,8 +174,7 @@ class SymbolEntityTest {
     assertEquals("invalid_request", rejectionCode(push("10", T0, "bloomberg")));
     Tick negativeVolume =
         Tick.of("AAPL", BigDecimal.TEN, -1L, null, null, null, null, T0, "push", null);
-    var result =
-        update(negativeVolume, 0);
+    var result = update(negativeVolume, 0);
     assertEquals("invalid_request", rejectionCode(result.reply()));
   }
 
@@ -234,12 +233,15 @@ class SymbolEntityTest {
 
   @Test
   void onboardsDelistsAndReactivates() {
-    var created = entity.<SymbolEntity.OnboardResult>runCommand(r -> new SymbolEntity.Onboard("Apple Inc.", r));
+    var created =
+        entity.<SymbolEntity.OnboardResult>runCommand(
+            r -> new SymbolEntity.Onboard("Apple Inc.", r));
     assertTrue(created.reply().created());
     assertEquals(Listing.ADDED_BY_API, entity.getState().listing().addedSource());
     assertNull(quote());
 
-    var again = entity.<SymbolEntity.OnboardResult>runCommand(r -> new SymbolEntity.Onboard(null, r));
+    var again =
+        entity.<SymbolEntity.OnboardResult>runCommand(r -> new SymbolEntity.Onboard(null, r));
     assertFalse(again.reply().created());
     assertTrue(again.hasNoEvents());
 
@@ -250,7 +252,8 @@ class SymbolEntityTest {
     assertEquals("invalid_request", rejectionCode(push("11", T0.plusSeconds(1), "simulated")));
     assertInstanceOf(SymbolEntity.Accepted.class, push("12", T0.plusSeconds(1), "push"));
 
-    var reactivated = entity.<SymbolEntity.OnboardResult>runCommand(r -> new SymbolEntity.Onboard(null, r));
+    var reactivated =
+        entity.<SymbolEntity.OnboardResult>runCommand(r -> new SymbolEntity.Onboard(null, r));
     assertTrue(reactivated.reply().created());
     assertEquals(Quote.ACTIVE, quote().status());
   }
@@ -272,14 +275,12 @@ class SymbolEntityTest {
   }
 
   /** A push tick with a delivery id, as HTTP ingest sends it (and sends it again on a retry). */
-  private Update deliver(
-      String price, Instant sourceTimestamp, long deliveryId) {
+  private Update deliver(String price, Instant sourceTimestamp, long deliveryId) {
     Tick tick = Tick.price("AAPL", new BigDecimal(price), sourceTimestamp, "push");
     return update(tick, deliveryId);
   }
 
-  private static long acceptedHistoryId(
-      Update result) {
+  private static long acceptedHistoryId(Update result) {
     return assertInstanceOf(SymbolEntity.Accepted.class, result.reply()).historyId();
   }
 

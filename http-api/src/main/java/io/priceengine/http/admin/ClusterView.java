@@ -73,12 +73,16 @@ public final class ClusterView {
     Set<Member> unreachable = state.getUnreachable();
     List<MemberView> members =
         StreamSupport.stream(state.getMembers().spliterator(), false)
-            .map(m -> new MemberView(address(m.address()), status(m.status()), !unreachable.contains(m)))
+            .map(
+                m ->
+                    new MemberView(
+                        address(m.address()), status(m.status()), !unreachable.contains(m)))
             .toList();
     List<String> shards =
         region.getShards().stream()
             .map(ShardState::shardId)
-            .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
+            .sorted(
+                Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
             .toList();
     int entities = region.getShards().stream().mapToInt(s -> s.getEntityIds().size()).sum();
     Address leader = state.getLeader();

@@ -1,6 +1,8 @@
 package io.priceengine.http.auth;
 
-/** What a token may do. Each role includes the ones before it: admin can ingest, ingest can read. */
+/**
+ * What a token may do. Each role includes the ones before it: admin can ingest, ingest can read.
+ */
 public enum Role {
   READ,
   INGEST,

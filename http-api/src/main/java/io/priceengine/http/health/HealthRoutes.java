@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Liveness (the process answers) and readiness (it can do its job: see {@link Readiness}). Both
- * are open: load balancers and orchestrators call them without tokens.
+ * Liveness (the process answers) and readiness (it can do its job: see {@link Readiness}). Both are
+ * open: load balancers and orchestrators call them without tokens.
  */
 public final class HealthRoutes extends ApiDirectives {
   /** The 503 body: the API's error plus the state of each check. */

@@ -54,9 +54,7 @@ public final class Readiness {
     Map<String, CompletableFuture<Boolean>> running = new LinkedHashMap<>();
     checks.forEach(
         (name, check) ->
-            running.put(
-                name,
-                check.get().toCompletableFuture().exceptionally(error -> false)));
+            running.put(name, check.get().toCompletableFuture().exceptionally(error -> false)));
     return CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new))
         .thenApply(
             done -> {

@@ -70,7 +70,9 @@ public final class TickParser {
     try {
       Tick tick = tick(node, now);
       Optional<Rejection> invalid = tick.validate(providers);
-      return invalid.map(r -> new Item(index, null, r)).orElseGet(() -> new Item(index, tick, null));
+      return invalid
+          .map(r -> new Item(index, null, r))
+          .orElseGet(() -> new Item(index, tick, null));
     } catch (InvalidField e) {
       return new Item(index, null, e.rejection);
     }

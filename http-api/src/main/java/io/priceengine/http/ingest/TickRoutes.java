@@ -97,7 +97,10 @@ public final class TickRoutes extends ApiDirectives {
           List<RejectedTick> rejected =
               outcome.stream()
                   .filter(o -> o.rejection() != null)
-                  .map(o -> new RejectedTick(o.index(), o.rejection().code(), o.rejection().message()))
+                  .map(
+                      o ->
+                          new RejectedTick(
+                              o.index(), o.rejection().code(), o.rejection().message()))
                   .toList();
           boolean onlyUnavailable =
               accepted == 0
@@ -112,7 +115,9 @@ public final class TickRoutes extends ApiDirectives {
 
   private record Outcome(int index, Rejection rejection) {}
 
-  /** The outcome of every item, in request order: parse refusals at once, the rest once answered. */
+  /**
+   * The outcome of every item, in request order: parse refusals at once, the rest once answered.
+   */
   private CompletionStage<List<Outcome>> deliver(List<TickParser.Item> items) {
     List<Tick> ticks = new ArrayList<>(items.size());
     for (TickParser.Item item : items) {

@@ -4,8 +4,8 @@ import akka.http.javadsl.model.StatusCode;
 import akka.http.javadsl.model.StatusCodes;
 
 /**
- * An API error: its HTTP status and the body {@code {"error":{"code","message"}}} of API.md.
- * Client errors are 4xx; {@link #unavailable} (503) means "ours, retry later".
+ * An API error: its HTTP status and the body {@code {"error":{"code","message"}}} of API.md. Client
+ * errors are 4xx; {@link #unavailable} (503) means "ours, retry later".
  */
 public record ApiError(StatusCode status, String code, String message) {
 

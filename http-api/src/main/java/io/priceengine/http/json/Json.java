@@ -27,7 +27,9 @@ public final class Json {
 
   public static Json create(ActorSystem<?> system) {
     ObjectMapper mapper =
-        JacksonObjectMapperProvider.get(system).getOrCreate("jackson-json", Optional.empty()).copy();
+        JacksonObjectMapperProvider.get(system)
+            .getOrCreate("jackson-json", Optional.empty())
+            .copy();
     mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);

@@ -8,10 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per rejected request (status, code, method, path, remote address) or refused tick,
- * at most {@link
- * #MAX_LINES} per {@link #WINDOW} (10 s), then one line counting the rest, so that a flood of
- * hostile requests cannot flood the log. Never the query string (it may hold a {@code ?token=}),
- * never a header, never a stack trace: rejecting bad input is no error of ours.
+ * at most {@link #MAX_LINES} per {@link #WINDOW} (10 s), then one line counting the rest, so that a
+ * flood of hostile requests cannot flood the log. Never the query string (it may hold a {@code
+ * ?token=}), never a header, never a stack trace: rejecting bad input is no error of ours.
  */
 public final class RejectedInputLog {
   static final int MAX_LINES = 20;

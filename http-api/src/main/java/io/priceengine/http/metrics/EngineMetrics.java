@@ -10,10 +10,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
- * This node's meter registry, scraped as Prometheus text by {@code GET /metrics}: the JVM's
- * memory, GC, threads, class loading, CPU and uptime, plus the engine's own meters that {@link
- * TickMeters}, {@link StreamMeters}, {@link RequestMetrics} and {@link MetricsRoutes} register.
- * One per node (tests run several nodes in one JVM), closed when the node stops.
+ * This node's meter registry, scraped as Prometheus text by {@code GET /metrics}: the JVM's memory,
+ * GC, threads, class loading, CPU and uptime, plus the engine's own meters that {@link TickMeters},
+ * {@link StreamMeters}, {@link RequestMetrics} and {@link MetricsRoutes} register. One per node
+ * (tests run several nodes in one JVM), closed when the node stops.
  */
 public final class EngineMetrics implements AutoCloseable {
   /** Prefix of every engine-specific meter; the JVM's keep Micrometer's standard names. */

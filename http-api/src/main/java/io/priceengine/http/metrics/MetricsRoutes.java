@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /metrics}: every meter of {@link EngineMetrics} in Prometheus text format, open like
- * the health endpoints (scrapers carry no tokens; nothing in it is secret). The projection lag is
- * a database query, run once per scrape rather than on a timer; while the database does not answer
+ * the health endpoints (scrapers carry no tokens; nothing in it is secret). The projection lag is a
+ * database query, run once per scrape rather than on a timer; while the database does not answer
  * within a second the gauge is NaN.
  */
 public final class MetricsRoutes extends AllDirectives {

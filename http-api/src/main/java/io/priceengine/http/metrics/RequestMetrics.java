@@ -23,6 +23,7 @@ public final class RequestMetrics extends AllDirectives {
   };
 
   private final MeterRegistry registry;
+
   /**
    * The timer of each method, route and status seen: found by one map lookup per request instead of
    * building and registering its meter id each time. Bounded like the series themselves.

@@ -32,6 +32,7 @@ public final class TickMeters {
   private final MeterRegistry registry;
   private final ProviderStats stats;
   private final Map<String, Timer> persist;
+
   /** Provider and provider/code keys with registered counters (Micrometer warns on repeats). */
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
 

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
- * GET /providers: every provider of the catalog with its status and counts as seen by the node
- * that runs the providers ({@link ClusterProviders}), except {@code push}, which every node serves
- * and counts itself. While the providers' node cannot be asked (it is being replaced after a
- * crash), this node's own view answers: the providers are not running here, so they show down.
+ * GET /providers: every provider of the catalog with its status and counts as seen by the node that
+ * runs the providers ({@link ClusterProviders}), except {@code push}, which every node serves and
+ * counts itself. While the providers' node cannot be asked (it is being replaced after a crash),
+ * this node's own view answers: the providers are not running here, so they show down.
  */
 public final class ProviderRoutes extends ApiDirectives {
 
@@ -39,8 +39,7 @@ public final class ProviderRoutes extends ApiDirectives {
 
   public Route route() {
     return path(
-        "providers",
-        () -> get(() -> authorized(Role.READ, () -> onSuccess(statuses(), this::ok))));
+        "providers", () -> get(() -> authorized(Role.READ, () -> onSuccess(statuses(), this::ok))));
   }
 
   private CompletionStage<Providers> statuses() {

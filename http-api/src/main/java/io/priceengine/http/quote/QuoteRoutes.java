@@ -44,15 +44,10 @@ public final class QuoteRoutes extends ApiDirectives {
                         get(
                             () ->
                                 authorized(
-                                    Role.READ,
-                                    () -> parameterOptional("symbols", this::bulk)))),
+                                    Role.READ, () -> parameterOptional("symbols", this::bulk)))),
                 path(
                     segment(),
-                    raw ->
-                        get(
-                            () ->
-                                authorized(
-                                    Role.READ, () -> withSymbol(raw, this::single))))));
+                    raw -> get(() -> authorized(Role.READ, () -> withSymbol(raw, this::single))))));
   }
 
   private Route single(String symbol) {
@@ -63,9 +58,7 @@ public final class QuoteRoutes extends ApiDirectives {
 
   private Route bulk(Optional<String> rawSymbols) {
     return SymbolList.parse(rawSymbols, maxSymbols)
-        .fold(
-            this::error,
-            symbols -> onSuccess(quotes(symbols), this::ok));
+        .fold(this::error, symbols -> onSuccess(quotes(symbols), this::ok));
   }
 
   private CompletionStage<Quotes> quotes(List<String> symbols) {

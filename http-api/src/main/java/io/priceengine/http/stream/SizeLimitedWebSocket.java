@@ -77,7 +77,8 @@ final class SizeLimitedWebSocket {
         .filter(UpgradeToWebSocketLowLevel.class::isInstance)
         .map(
             upgrade ->
-                ((UpgradeToWebSocketLowLevel) upgrade).handleFrames(frames.graph(), Option.empty()));
+                ((UpgradeToWebSocketLowLevel) upgrade)
+                    .handleFrames(frames.graph(), Option.empty()));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

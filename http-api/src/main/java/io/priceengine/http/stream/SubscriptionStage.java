@@ -49,12 +49,12 @@ final class SubscriptionStage extends GraphStage<FlowShape<ClientRequest, Server
   private static final int MAX_WAITING_REPLIES = 16;
 
   /**
-   * Due quotes set aside instead of conflated when a newer quote of their symbol arrives before
-   * the client's side pulled again. The stage pushes one message per pull, and the client's side
-   * pulls again only after the stage's callback returned, so without these a client that keeps up
-   * would be conflated whenever two quotes of a symbol came in one wake-up. Beyond this many,
-   * conflation as before: a stalled client costs at most these plus one quote per symbol. How this
-   * was found: docs/benchmarks.md, "Figures behind settings".
+   * Due quotes set aside instead of conflated when a newer quote of their symbol arrives before the
+   * client's side pulled again. The stage pushes one message per pull, and the client's side pulls
+   * again only after the stage's callback returned, so without these a client that keeps up would
+   * be conflated whenever two quotes of a symbol came in one wake-up. Beyond this many, conflation
+   * as before: a stalled client costs at most these plus one quote per symbol. How this was found:
+   * docs/benchmarks.md, "Figures behind settings".
    */
   static final int MAX_SET_ASIDE = 32;
 

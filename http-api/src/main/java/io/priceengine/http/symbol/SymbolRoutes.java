@@ -127,10 +127,7 @@ public final class SymbolRoutes extends ApiDirectives {
   private Route delist(String symbol) {
     return onSuccess(
         refreshUniverse(entities.delist(symbol)),
-        found ->
-            found
-                ? complete(StatusCodes.NO_CONTENT)
-                : error(ApiError.symbolNotFound(symbol)));
+        found -> found ? complete(StatusCodes.NO_CONTENT) : error(ApiError.symbolNotFound(symbol)));
   }
 
   /** This node's providers follow a change at once, not at the universe's next refresh. */

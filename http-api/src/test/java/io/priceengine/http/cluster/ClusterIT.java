@@ -41,21 +41,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A real cluster on loopback, each node a JVM of its own started from the application jar, all on
  * the embedded PostgreSQL of the first node (docs/cluster.md). The scenarios share one cluster,
- * because starting one costs a minute or more on a loaded two-core machine, and run in order:
- * three nodes serve every symbol and subscriber; one is killed under load; a fourth joins; one
- * leaves on SIGTERM. Each scenario checks its own starting conditions.
+ * because starting one costs a minute or more on a loaded two-core machine, and run in order: three
+ * nodes serve every symbol and subscriber; one is killed under load; a fourth joins; one leaves on
+ * SIGTERM. Each scenario checks its own starting conditions.
  *
  * <p>Timing-related settings for this machine: the failure detector tolerates 8 s without
- * heartbeats (builds of other projects run beside the test and starve JVMs for seconds; with
- * Akka's 3 s, healthy nodes were downed), and asks wait up to 15 s. The failover figures printed
- * (and appended to target/cluster-it/figures.txt) include the 8 s.
+ * heartbeats (builds of other projects run beside the test and starve JVMs for seconds; with Akka's
+ * 3 s, healthy nodes were downed), and asks wait up to 15 s. The failover figures printed (and
+ * appended to target/cluster-it/figures.txt) include the 8 s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
+
   /** -Dcluster-it.heartbeat-pause=3s measures the failover with Akka's default instead. */
   private static final String HEARTBEAT_PAUSE =
       System.getProperty("cluster-it.heartbeat-pause", "8s");
+
   private static final Path WORK_DIR = Path.of("target", "cluster-it");
   private static final List<String> SYMBOLS =
       IntStream.range(0, 30).mapToObj(i -> "CLU" + i).toList();
@@ -209,7 +211,9 @@ class ClusterIT {
             assertTrue(member == null, "node2 still a member: " + member);
           });
       Polling.await(WAIT, () -> assertTrue(probe.firstCompleteAfter(killedAt).isPresent()));
-      Polling.await(WAIT, () -> assertTrue(firstCompleteRound(List.of(load1, load3), onVictim, killedAt) != null));
+      Polling.await(
+          WAIT,
+          () -> assertTrue(firstCompleteRound(List.of(load1, load3), onVictim, killedAt) != null));
       awaitSlicesOn(survivors);
       Instant slicesAt = Instant.now();
       // keep the load on a while after the failover, so that moved symbols get new ticks
@@ -228,12 +232,26 @@ class ClusterIT {
               + " ticks per round every 100 ms, load average "
               + loadAverage()
               + "):");
-      figure("  node2 unreachable seen by node1 after <= " + millis(killedAt, unreachableAt.get()) + " ms");
+      figure(
+          "  node2 unreachable seen by node1 after <= "
+              + millis(killedAt, unreachableAt.get())
+              + " ms");
       figure("  node2 removed (downed by SBR) after " + millis(killedAt, removedAt.get()) + " ms");
-      figure("  its symbols answer quotes again after " + millis(killedAt, firstRead.answered()) + " ms"
-          + " (first complete read sent after the kill; " + probe.failedAfter(killedAt) + " reads failed before)");
-      figure("  its symbols accept ticks again after " + millis(killedAt, firstRound.answered()) + " ms");
-      figure("  all projection slices run on the survivors after <= " + millis(killedAt, slicesAt) + " ms");
+      figure(
+          "  its symbols answer quotes again after "
+              + millis(killedAt, firstRead.answered())
+              + " ms"
+              + " (first complete read sent after the kill; "
+              + probe.failedAfter(killedAt)
+              + " reads failed before)");
+      figure(
+          "  its symbols accept ticks again after "
+              + millis(killedAt, firstRound.answered())
+              + " ms");
+      figure(
+          "  all projection slices run on the survivors after <= "
+              + millis(killedAt, slicesAt)
+              + " ms");
 
       // after the load: every subscriber of a survivor has every symbol's latest update
       load1.close();
@@ -262,8 +280,7 @@ class ClusterIT {
     awaitMembersUp(List.of(node1, node3, node4));
     Instant up = Instant.now();
     Polling.await(
-        WAIT,
-        () -> assertTrue(node4.view().path("shards").size() > 0, "no shard on node4 yet"));
+        WAIT, () -> assertTrue(node4.view().path("shards").size() > 0, "no shard on node4 yet"));
     figure(
         "node4 joined: ready after "
             + millis(joining, up)
@@ -401,7 +418,8 @@ class ClusterIT {
 
   // --- load ---------------------------------------------------------------------------------
 
-  private static TickLoad load(String name, NodeProcess node, List<String> symbols, boolean readBack) {
+  private static TickLoad load(
+      String name, NodeProcess node, List<String> symbols, boolean readBack) {
     return new TickLoad(
         name, node.api(), symbols, roundNumbers, acknowledged, Duration.ofMillis(100), readBack);
   }
@@ -412,7 +430,9 @@ class ClusterIT {
         () -> loads.forEach(load -> assertTrue(load.rounds().size() >= rounds, "load warming up")));
   }
 
-  /** The first round sent after {@code since} in which every one of {@code symbols} was accepted. */
+  /**
+   * The first round sent after {@code since} in which every one of {@code symbols} was accepted.
+   */
   private static TickLoad.Round firstCompleteRound(
       List<TickLoad> loads, List<String> symbols, Instant since) {
     return loads.stream()
@@ -429,7 +449,8 @@ class ClusterIT {
         WAIT,
         () -> {
           int number = roundNumbers.incrementAndGet();
-          pending.removeAll(TickLoad.push(api, List.copyOf(pending), number, acknowledged).accepted());
+          pending.removeAll(
+              TickLoad.push(api, List.copyOf(pending), number, acknowledged).accepted());
           assertTrue(pending.isEmpty(), "not accepted yet: " + pending);
         });
   }

@@ -25,7 +25,8 @@ final class FailoverProbe implements AutoCloseable {
 
   record Read(Instant sent, Instant answered, boolean complete) {}
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI uri;
   private final Duration every;
   private final List<Read> reads = new CopyOnWriteArrayList<>();
@@ -33,7 +34,8 @@ final class FailoverProbe implements AutoCloseable {
   private final Thread thread;
 
   FailoverProbe(String baseUrl, List<String> symbols, Duration every) {
-    this.uri = URI.create(baseUrl + "/api/v1/market-data/prices?symbols=" + String.join(",", symbols));
+    this.uri =
+        URI.create(baseUrl + "/api/v1/market-data/prices?symbols=" + String.join(",", symbols));
     this.every = every;
     this.thread = new Thread(this::run, "failover-probe");
     thread.setDaemon(true);

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Price Engine nodes on loopback as scripts/cluster.sh runs them: the first node starts the
- * embedded PostgreSQL, the others use it through {@code PRICE_ENGINE_DB_URL} and join through
- * seed nodes. Closing it (or the JVM exiting) ends every node and makes sure the database server
- * the first node started is stopped, even when that node was killed.
+ * embedded PostgreSQL, the others use it through {@code PRICE_ENGINE_DB_URL} and join through seed
+ * nodes. Closing it (or the JVM exiting) ends every node and makes sure the database server the
+ * first node started is stopped, even when that node was killed.
  */
 public final class LocalCluster implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);

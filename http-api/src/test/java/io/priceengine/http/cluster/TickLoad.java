@@ -25,7 +25,12 @@ import java.util.stream.Collectors;
 final class TickLoad implements AutoCloseable {
 
   /** One round: when it was sent and answered, and per symbol accepted or the error code. */
-  record Round(int number, Instant sent, Instant answered, Set<String> accepted, Map<String, String> failed) {}
+  record Round(
+      int number,
+      Instant sent,
+      Instant answered,
+      Set<String> accepted,
+      Map<String, String> failed) {}
 
   private final String name;
   private final ApiClient api;
@@ -126,7 +131,14 @@ final class TickLoad implements AutoCloseable {
       ApiClient.Response response =
           api.get("/api/v1/market-data/prices?symbols=" + String.join(",", symbols));
       if (response.status() != 200 || response.json().get("missing").size() > 0) {
-        errors.add(name + " quote read at " + Instant.now() + ": " + response.status() + " " + response.body());
+        errors.add(
+            name
+                + " quote read at "
+                + Instant.now()
+                + ": "
+                + response.status()
+                + " "
+                + response.body());
       }
     } catch (IllegalStateException e) {
       errors.add(name + " quote read at " + Instant.now() + ": no answer");

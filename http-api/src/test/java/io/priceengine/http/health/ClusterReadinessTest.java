@@ -26,15 +26,23 @@ class ClusterReadinessTest {
     Config config =
         ConfigFactory.parseMap(
                 Map.of(
-                    "price-engine.http.port", 0,
-                    "price-engine.http.ingest-token", TestEngine.INGEST_TOKEN,
-                    "price-engine.http.admin-token", TestEngine.ADMIN_TOKEN,
-                    "price-engine.providers.enabled", "none",
+                    "price-engine.http.port",
+                    0,
+                    "price-engine.http.ingest-token",
+                    TestEngine.INGEST_TOKEN,
+                    "price-engine.http.admin-token",
+                    TestEngine.ADMIN_TOKEN,
+                    "price-engine.providers.enabled",
+                    "none",
                     // a seed node nobody listens on: the node keeps trying to join
-                    "price-engine.cluster.seed-nodes", "127.0.0.1:" + unusedPort(),
-                    "akka.remote.artery.canonical.port", 0,
-                    "akka.coordinated-shutdown.exit-jvm", "off",
-                    "akka.cluster.jmx.multi-mbeans-in-same-jvm", "on"))
+                    "price-engine.cluster.seed-nodes",
+                    "127.0.0.1:" + unusedPort(),
+                    "akka.remote.artery.canonical.port",
+                    0,
+                    "akka.coordinated-shutdown.exit-jvm",
+                    "off",
+                    "akka.cluster.jmx.multi-mbeans-in-same-jvm",
+                    "on"))
             .withFallback(ConfigFactory.load());
     PriceEngine engine = PriceEngine.start(config, TestDatabase.fresh("cluster_readiness"));
     try {

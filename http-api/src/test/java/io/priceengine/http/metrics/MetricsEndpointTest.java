@@ -67,13 +67,26 @@ class MetricsEndpointTest {
     assertEquals(10, delta(before, after, "price_engine_ticks_accepted_total", "provider", "push"));
     assertEquals(
         1,
-        delta(before, after, "price_engine_ticks_rejected_total", "provider", "push", "code", "stale_tick"));
+        delta(
+            before,
+            after,
+            "price_engine_ticks_rejected_total",
+            "provider",
+            "push",
+            "code",
+            "stale_tick"));
     assertEquals(
         2,
-        delta(before, after, "price_engine_ticks_rejected_total", "provider", "push", "code", "invalid_price"));
+        delta(
+            before,
+            after,
+            "price_engine_ticks_rejected_total",
+            "provider",
+            "push",
+            "code",
+            "invalid_price"));
     assertEquals(
-        10,
-        delta(before, after, "price_engine_tick_persist_seconds_count", "outcome", "accepted"));
+        10, delta(before, after, "price_engine_tick_persist_seconds_count", "outcome", "accepted"));
     assertEquals(0, delta(before, after, "price_engine_ticks_failed_total", "provider", "push"));
   }
 
@@ -90,16 +103,21 @@ class MetricsEndpointTest {
         1,
         metrics.value(
             "http_server_requests_seconds_count",
-            "route", "/api/v1/market-data/prices/{symbol}",
-            "status", "200"));
+            "route",
+            "/api/v1/market-data/prices/{symbol}",
+            "status",
+            "200"));
     assertEquals(
         2,
         metrics.value(
             "http_server_requests_seconds_count",
-            "route", "/api/v1/market-data/prices/{symbol}",
-            "status", "404"));
+            "route",
+            "/api/v1/market-data/prices/{symbol}",
+            "status",
+            "404"));
     assertEquals(
-        1, metrics.value("http_server_requests_seconds_count", "route", "unmatched", "status", "404"));
+        1,
+        metrics.value("http_server_requests_seconds_count", "route", "unmatched", "status", "404"));
     assertFalse(
         metrics.samples().keySet().stream().anyMatch(s -> s.contains("TPL") || s.contains("xxxx")),
         "a raw path leaked into a label");
@@ -120,12 +138,20 @@ class MetricsEndpointTest {
           open -> open == 1);
       Polling.await(
           Duration.ofSeconds(10),
-          () -> delta(before, scrape(), "price_engine_stream_quotes_sent_total", "transport", "websocket"),
+          () ->
+              delta(
+                  before,
+                  scrape(),
+                  "price_engine_stream_quotes_sent_total",
+                  "transport",
+                  "websocket"),
           sent -> sent >= 1);
     }
     PrometheusText metrics = scrape();
     assertTrue(metrics.has("jvm_memory_used_bytes"));
-    assertTrue(metrics.has("jvm_gc_pause_seconds_count") || metrics.has("jvm_gc_memory_allocated_bytes_total"));
+    assertTrue(
+        metrics.has("jvm_gc_pause_seconds_count")
+            || metrics.has("jvm_gc_memory_allocated_bytes_total"));
     assertTrue(metrics.has("jvm_threads_live_threads"));
     assertTrue(metrics.has("price_engine_stream_quotes_conflated_total"));
     assertTrue(metrics.has("price_engine_projection_lag_seconds"));
@@ -133,7 +159,8 @@ class MetricsEndpointTest {
     assertTrue(lag >= 0, "projection lag " + lag);
   }
 
-  private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
+  private static double delta(
+      PrometheusText before, PrometheusText after, String name, String... labels) {
     return after.value(name, labels) - before.value(name, labels);
   }
 }

@@ -17,7 +17,8 @@ final class PrometheusText {
       Pattern.compile(
           "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})?"
               + " (-?[0-9.eE+-]+|NaN|\\+Inf|-Inf)");
-  private static final Pattern COMMENT = Pattern.compile("# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*");
+  private static final Pattern COMMENT =
+      Pattern.compile("# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .*");
 
   /** Series ({@code name{labels}} as written) to value. */
   private final Map<String, Double> samples = new HashMap<>();
@@ -39,7 +40,9 @@ final class PrometheusText {
     return samples;
   }
 
-  /** The value of the series named {@code name} whose labels include all of {@code labels}, or 0. */
+  /**
+   * The value of the series named {@code name} whose labels include all of {@code labels}, or 0.
+   */
   double value(String name, String... labels) {
     return samples.entrySet().stream()
         .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))

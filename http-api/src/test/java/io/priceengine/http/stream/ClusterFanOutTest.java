@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterFanOutTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
+
   /** Symbols the test may create looking for one whose entity runs on node B. */
   private static final int MAX_SYMBOLS = 200;
 
@@ -101,8 +102,8 @@ class ClusterFanOutTest {
 
   /**
    * Symbols priced through node B, at least one of whose entities runs on B: shards allocated
-   * before B's region registered with the coordinator all went to A, so new symbols are added
-   * (in new shards, which go to the region with the fewest) until one lands on B.
+   * before B's region registered with the coordinator all went to A, so new symbols are added (in
+   * new shards, which go to the region with the fewest) until one lands on B.
    */
   private static List<String> symbolsWithEntitiesOnBothNodes() {
     List<String> symbols = new ArrayList<>();

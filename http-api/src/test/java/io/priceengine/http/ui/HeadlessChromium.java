@@ -80,8 +80,7 @@ final class HeadlessChromium implements AutoCloseable {
   /** Forgets what pages of {@code origin} kept in localStorage. */
   void clearStorage(String origin) {
     driver.executeCdpCommand(
-        "Storage.clearDataForOrigin",
-        Map.of("origin", origin, "storageTypes", "local_storage"));
+        "Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "local_storage"));
   }
 
   /** Console messages since the last call. */

@@ -15,8 +15,8 @@ import java.util.Random;
 
 /**
  * Prices for the browser test, pushed over HTTP like any client would: a past of four ticks a
- * minute (so the candle chart has something to draw) and then live ticks on demand. A seeded
- * random walk, so every run and screenshot looks alike.
+ * minute (so the candle chart has something to draw) and then live ticks on demand. A seeded random
+ * walk, so every run and screenshot looks alike.
  */
 final class SeededMarket {
   /** The page's first-visit watchlist, with company names and a previous close. */

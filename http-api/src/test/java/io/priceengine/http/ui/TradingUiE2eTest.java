@@ -141,9 +141,7 @@ class TradingUiE2eTest {
     input.sendKeys(" uiadd ", Keys.ENTER);
     page.waitFor("UIADD row", d -> page.rowSymbols().contains("UIADD"));
     awaitSubscriptions(DEFAULT_SYMBOLS.size() + 1);
-    assertTrue(
-        page.storedWatchlist()
-            .contains("\"UIADD\""));
+    assertTrue(page.storedWatchlist().contains("\"UIADD\""));
     page.pushAndAwait(engine.client(), "UIADD", "42.4242", SOON);
 
     driver.navigate().refresh();
@@ -156,9 +154,7 @@ class TradingUiE2eTest {
     page.row("UIADD").findElement(By.cssSelector(".remove")).sendKeys(Keys.ENTER);
     page.waitFor("UIADD removed", d -> !page.rowSymbols().contains("UIADD"));
     awaitSubscriptions(DEFAULT_SYMBOLS.size());
-    assertFalse(
-        page.storedWatchlist()
-            .contains("UIADD"));
+    assertFalse(page.storedWatchlist().contains("UIADD"));
   }
 
   @Test
@@ -166,8 +162,11 @@ class TradingUiE2eTest {
   void candleChartRendersTheSelectedSymbolAndFollowsLiveQuotes() {
     page.open(engine.client().baseUrl());
     WebElement chart = driver.findElement(By.id("chart"));
-    page.waitFor("AAPL candles", d -> "AAPL".equals(chart.getAttribute("data-symbol"))
-        && Integer.parseInt(chart.getAttribute("data-candles")) >= 60);
+    page.waitFor(
+        "AAPL candles",
+        d ->
+            "AAPL".equals(chart.getAttribute("data-symbol"))
+                && Integer.parseInt(chart.getAttribute("data-candles")) >= 60);
     assertTrue(page.paintedCandlePixels() > 500, "the canvas shows candles");
     assertTrue(chart.getAttribute("aria-label").startsWith("AAPL 1m candle chart"));
 
@@ -178,15 +177,21 @@ class TradingUiE2eTest {
     WebElement aapl = page.row("AAPL").findElement(By.cssSelector(".symbol"));
     aapl.sendKeys(Keys.ARROW_DOWN);
     driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-    page.waitFor("MSFT chart", d -> "MSFT".equals(chart.getAttribute("data-symbol"))
-        && Integer.parseInt(chart.getAttribute("data-candles")) > 0);
+    page.waitFor(
+        "MSFT chart",
+        d ->
+            "MSFT".equals(chart.getAttribute("data-symbol"))
+                && Integer.parseInt(chart.getAttribute("data-candles")) > 0);
     assertEquals("MSFT chart", page.text("#chart-title"));
     assertEquals(
         "true",
         page.row("MSFT").findElement(By.cssSelector(".symbol")).getAttribute("aria-pressed"));
     driver.findElement(By.cssSelector(".intervals [data-interval='5m']")).click();
-    page.waitFor("5m candles", d -> "5m".equals(chart.getAttribute("data-interval"))
-        && Integer.parseInt(chart.getAttribute("data-candles")) >= 12);
+    page.waitFor(
+        "5m candles",
+        d ->
+            "5m".equals(chart.getAttribute("data-interval"))
+                && Integer.parseInt(chart.getAttribute("data-candles")) >= 12);
   }
 
   @Test
@@ -297,8 +302,8 @@ class TradingUiE2eTest {
   }
 
   /**
-   * One port for the engine and its restart (the page reconnects to the address it came from);
-   * a generous ask timeout, since this test is about the page, on a machine that may be busy.
+   * One port for the engine and its restart (the page reconnects to the address it came from); a
+   * generous ask timeout, since this test is about the page, on a machine that may be busy.
    */
   private static Map<String, Object> settings() {
     return Map.of("price-engine.http.port", port, "price-engine.symbol.ask-timeout", "20s");

@@ -104,8 +104,14 @@ class TradingUiRoutesTest {
   void unknownPathsKeepTheApiNotFoundBody() throws Exception {
     for (String path :
         new String[] {
-          "/ui/nope.js", "/ui/", "/ui", "/ui/..%2Fpom.xml", "/index.html", "/ui/main.js/x",
-          "/nothing-here", "/api/v1/nothing-here"
+          "/ui/nope.js",
+          "/ui/",
+          "/ui",
+          "/ui/..%2Fpom.xml",
+          "/index.html",
+          "/ui/main.js/x",
+          "/nothing-here",
+          "/api/v1/nothing-here"
         }) {
       HttpResponse<String> response = get(path, Map.of("Authorization", "Bearer " + READ_TOKEN));
       assertEquals(404, response.statusCode(), path);

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two providers for one symbol (docs/architecture.md, "Staleness and failover"): the WebSocket
- * feed (priority 10) owns the quote while it is fresh, the poller (priority 30) takes over once it
- * is stale, and the feed takes it back as soon as it speaks again.
+ * Two providers for one symbol (docs/architecture.md, "Staleness and failover"): the WebSocket feed
+ * (priority 10) owns the quote while it is fresh, the poller (priority 30) takes over once it is
+ * stale, and the feed takes it back as soon as it speaks again.
  */
 class FailoverTest {
   private static final Duration WAIT = Duration.ofSeconds(30);

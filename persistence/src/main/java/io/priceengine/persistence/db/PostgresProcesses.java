@@ -26,6 +26,7 @@ final class PostgresProcesses {
 
   /** PostgreSQL's fast shutdown; SIGTERM would wait for every client to disconnect. */
   static final String FAST_SHUTDOWN = "-INT";
+
   /** PostgreSQL's immediate shutdown: no checkpoint, crash recovery at the next start. */
   static final String IMMEDIATE_SHUTDOWN = "-QUIT";
 

@@ -39,6 +39,7 @@ public final class LastPrices {
                     new LastPrice(
                         row.get("provider", String.class), row.get("last_updated", Instant.class))))
         .thenApply(
-            rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            rows ->
+                rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
   }
 }

@@ -112,7 +112,8 @@ record PriceBatch(
         universe.put(symbol, priced(before, prices.ticks(), prices.receivedAt(), envelope));
       } else if (event instanceof SymbolEntity.PriceUpdated price) {
         Tick tick = price.tick();
-        price(symbol, price.historyId(), tick, price.receivedAt(), history, master, daily, providers);
+        price(
+            symbol, price.historyId(), tick, price.receivedAt(), history, master, daily, providers);
         universe.put(symbol, priced(before, List.of(tick), price.receivedAt(), envelope));
       } else if (event instanceof SymbolEntity.Onboarded onboarded) {
         universe.put(
@@ -191,7 +192,8 @@ record PriceBatch(
       if (tick.companyName() != null) {
         companyName = tick.companyName();
       }
-      lastPriceDate = later(lastPriceDate, LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC));
+      lastPriceDate =
+          later(lastPriceDate, LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC));
     }
     return next(
         before,

@@ -26,16 +26,22 @@ final class Events {
   EventEnvelope<SymbolEntity.Event> price(String symbol, long seqNr, Tick tick) {
     return envelope(
         seqNr,
-        new SymbolEntity.PriceUpdated(symbol, seqNr, tick, tick.sourceTimestamp().plusMillis(5), 0));
+        new SymbolEntity.PriceUpdated(
+            symbol, seqNr, tick, tick.sourceTimestamp().plusMillis(5), 0));
   }
 
   /** One write of several ticks (the group-commit format): prices at one-second steps. */
   EventEnvelope<SymbolEntity.Event> prices(
-      String symbol, long seqNr, long firstHistoryId, String firstSourceTimestamp, String... prices) {
+      String symbol,
+      long seqNr,
+      long firstHistoryId,
+      String firstSourceTimestamp,
+      String... prices) {
     Instant at = Instant.parse(firstSourceTimestamp);
     List<Tick> ticks = new ArrayList<>();
     for (String price : prices) {
-      ticks.add(Tick.of(symbol, new BigDecimal(price), null, null, null, null, null, at, "push", null));
+      ticks.add(
+          Tick.of(symbol, new BigDecimal(price), null, null, null, null, null, at, "push", null));
       at = at.plusSeconds(1);
     }
     return envelope(

@@ -61,8 +61,9 @@ class ProjectionWriteCostTest {
           new HandlerRunner(
               testKit.system(),
               "prices-0",
-              (id, from, to) -> Source.<akka.persistence.query.EventEnvelope>empty()
-                  .mapMaterializedValue(m -> NotUsed.getInstance()));
+              (id, from, to) ->
+                  Source.<akka.persistence.query.EventEnvelope>empty()
+                      .mapMaterializedValue(m -> NotUsed.getInstance()));
       Ticks ticks = new Ticks();
       for (int i = 0; i < WARM_UP_GROUPS; i++) {
         handler.process(ticks.next(group));

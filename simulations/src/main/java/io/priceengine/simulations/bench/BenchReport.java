@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The one report of a {@code simulations/bench.sh} run: reads the JSON file each measurement wrote
  * into the bench directory and writes {@code report.json} (the machine, the run's parameters and
- * every section whole) and {@code report.md} (one table, each figure set against its
- * targets). A section that did not run is reported as missing, not left out.
+ * every section whole) and {@code report.md} (one table, each figure set against its targets). A
+ * section that did not run is reported as missing, not left out.
  */
 public final class BenchReport {
 
@@ -35,7 +35,8 @@ public final class BenchReport {
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("dir", null, null, "bench directory (default simulations/target/bench)"),
+          new Options.Option(
+              "dir", null, null, "bench directory (default simulations/target/bench)"),
           new Options.Option("commit", null, "unknown", "commit measured"),
           new Options.Option("mode", null, "full", "full or quick"),
           new Options.Option("loadAverageAtStart", null, "unknown", "load average at the start"),

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,8 +62,10 @@ public final class FanoutBenchmark {
 
   static int run(FanoutSettings settings) throws Exception {
     // two threads each: the clients share the machine with the engine they measure
-    ExecutorService clientThreads = Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-ws"));
-    ExecutorService pushThreads = Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-push"));
+    ExecutorService clientThreads =
+        Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-ws"));
+    ExecutorService pushThreads =
+        Executors.newFixedThreadPool(2, Machine.daemonThreads("fanout-bench-push"));
     try {
       HttpClient webSockets = HttpClient.newBuilder().executor(clientThreads).build();
       HttpClient pushes = LoadClient.http1(pushThreads);

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * What one fan-out benchmark run does: K WebSocket clients, each subscribed to a few of the
- * symbols, while ticks are pushed over HTTP at a fixed rate. Options are read by {@link
- * Options}.
+ * symbols, while ticks are pushed over HTTP at a fixed rate. Options are read by {@link Options}.
  */
 record FanoutSettings(
     URI baseUrl,
@@ -25,7 +24,8 @@ record FanoutSettings(
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token"),
           new Options.Option("clients", "BENCH_CLIENTS", "1000", "WebSocket clients"),
           new Options.Option(

@@ -26,7 +26,8 @@ public final class Footprint {
   static final List<Options.Option> OPTIONS =
       List.of(
           new Options.Option("mode", null, "entities", "entities or connections"),
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token"),
           new Options.Option("enginePid", null, null, "engine pid (for jcmd)"),
           new Options.Option("count", "BENCH_COUNT", "10000", "symbols or connections"),
@@ -63,7 +64,8 @@ public final class Footprint {
       after = HeapHistogram.liveBytes(pid);
       for (WebSocket socket : sockets) socket.abort();
       report.put("benchmark", "heap per idle WebSocket connection");
-      report.put("method", "WebSockets without subscriptions; jcmd GC.class_histogram before/after");
+      report.put(
+          "method", "WebSockets without subscriptions; jcmd GC.class_histogram before/after");
     } else {
       throw new IllegalArgumentException("mode must be entities or connections: " + mode);
     }

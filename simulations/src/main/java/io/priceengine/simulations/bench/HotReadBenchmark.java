@@ -16,19 +16,21 @@ import java.util.concurrent.Executors;
  * Quote reads of the hottest symbols while a skewed replay hammers them, beside the same reads of
  * the same engine once it is idle (docs/benchmarks.md, "Hot reads"). {@code during} reads the top
  * {@code hot} symbols of the skewed replay file (R0000 ...: weight 1/rank) and as many cold ones
- * (from the middle of the ranking) at a fixed rate, open model; {@code idle}, run after the
- * replay, reads the same symbols the same way and reports the ratios of the p99s.
+ * (from the middle of the ranking) at a fixed rate, open model; {@code idle}, run after the replay,
+ * reads the same symbols the same way and reports the ratios of the p99s.
  */
 public final class HotReadBenchmark {
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("symbols", "BENCH_SYMBOLS", "1000", "symbols of the replay file"),
           new Options.Option("hot", null, "10", "hottest symbols read (and as many cold ones)"),
           new Options.Option("rate", "BENCH_RATE", "200", "requests per second to each group"),
           new Options.Option("duration", "BENCH_DURATION", "20", "measured seconds"),
           new Options.Option("phase", null, "during", "during (the replay) or idle (after it)"),
-          new Options.Option("warmup", "BENCH_WARMUP", "3", "warm-up seconds (same load, not measured)"),
+          new Options.Option(
+              "warmup", "BENCH_WARMUP", "3", "warm-up seconds (same load, not measured)"),
           new Options.Option(
               "afterTicks",
               null,
@@ -69,7 +71,10 @@ public final class HotReadBenchmark {
       HttpClient client = LoadClient.http1(executor);
       if (phase.equals("during")) {
         // past the engine's start (entities recovering, code not yet compiled): its steady state
-        awaitReplayTicks(client, options.httpUrl("baseUrl"), options.wholeNumber("afterTicks", 0, Integer.MAX_VALUE));
+        awaitReplayTicks(
+            client,
+            options.httpUrl("baseUrl"),
+            options.wholeNumber("afterTicks", 0, Integer.MAX_VALUE));
       }
       // both groups at once, so each sees the same engine
       ReadLoad hotLoad = new ReadLoad(client, prefix, hotSymbols);

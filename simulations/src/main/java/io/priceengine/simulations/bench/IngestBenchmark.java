@@ -54,7 +54,8 @@ public final class IngestBenchmark {
   }
 
   static int run(IngestSettings settings) throws InterruptedException, IOException {
-    ExecutorService executor = Executors.newFixedThreadPool(CLIENT_THREADS, Machine.daemonThreads("ingest-bench"));
+    ExecutorService executor =
+        Executors.newFixedThreadPool(CLIENT_THREADS, Machine.daemonThreads("ingest-bench"));
     try {
       HttpClient client = LoadClient.http1(executor);
       if (!reachable(client, settings.baseUrl())) {

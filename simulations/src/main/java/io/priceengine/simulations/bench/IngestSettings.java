@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * What one ingest benchmark run does: where the engine is, how hard to push it and for how long;
- * {@code adminToken} null when the projection is not to be followed.
- * Options are read by {@link Options}.
+ * {@code adminToken} null when the projection is not to be followed. Options are read by {@link
+ * Options}.
  */
 record IngestSettings(
     URI baseUrl,
@@ -31,7 +31,8 @@ record IngestSettings(
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token"),
           new Options.Option(
               "symbols", "BENCH_SYMBOLS", "1000", "distinct symbols, named B0000, B0001, ..."),

@@ -1,24 +1,40 @@
 package io.priceengine.simulations.bench;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the benchmarks need, so that they run from plain {@code target/classes} with no
- * library on the class path: reading replies into {@code Map}/{@code List}/{@code String}/{@code
- * BigDecimal}/{@code Boolean}/{@code null}, and writing reports from the same kinds of values.
+ * The benchmarks' JSON, on Jackson: replies read into {@code Map}/{@code List}/{@code
+ * String}/{@code BigDecimal}/{@code Boolean}/{@code null}, and reports written from the same kinds
+ * of values. Every number reads as a {@code BigDecimal} (integers too), exactly as written, so
+ * callers can take {@code longValueExact()} of an id or compare a price without rounding.
  */
 final class Json {
 
-  private final String text;
-  private int position;
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // A rate that was not measured is NaN; JSON has no NaN, so the report says null.
+          .registerModule(new SimpleModule().addSerializer(Double.class, new FiniteOrNull()));
 
-  private Json(String text) {
-    this.text = text;
-  }
+  private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
+
+  private Json() {}
 
   /**
    * Parses one JSON document.
@@ -26,183 +42,55 @@ final class Json {
    * @throws IllegalArgumentException when the text is not JSON
    */
   static Object parse(String text) {
-    Json reader = new Json(text);
-    Object value = reader.value();
-    reader.skipWhitespace();
-    if (reader.position != text.length()) throw reader.error("trailing characters");
-    return value;
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (tree.isMissingNode()) throw new IllegalArgumentException("not JSON: no value");
+    return plain(tree);
   }
 
-  /** Writes a value (map, list, string, number, boolean or null) indented by two spaces. */
+  /** Writes a value (map, list, string, number, boolean or null) with Jackson's pretty printer. */
   static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, "");
-    return out.append('\n').toString();
-  }
-
-  private static void write(Object value, StringBuilder out, String indent) {
-    if (value instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        out.append("{}");
-        return;
-      }
-      String inner = indent + "  ";
-      out.append("{\n");
-      int i = 0;
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        out.append(inner);
-        quote(String.valueOf(entry.getKey()), out);
-        out.append(": ");
-        write(entry.getValue(), out, inner);
-        out.append(++i < map.size() ? ",\n" : "\n");
-      }
-      out.append(indent).append('}');
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) out.append(", ");
-        write(list.get(i), out, indent);
-      }
-      out.append(']');
-    } else if (value instanceof String string) {
-      quote(string, out);
-    } else if (value instanceof Double number && !Double.isFinite(number)) {
-      out.append("null");
-    } else {
-      out.append(value); // numbers, booleans, null
+    try {
+      return WRITER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  private static void quote(String string, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < string.length(); i++) {
-      char c = string.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-          else out.append(c);
-        }
+  private static Object plain(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        node.fields()
+            .forEachRemaining(field -> object.put(field.getKey(), plain(field.getValue())));
+        yield object;
       }
-    }
-    out.append('"');
-  }
-
-  private Object value() {
-    skipWhitespace();
-    if (position >= text.length()) throw error("unexpected end");
-    char c = text.charAt(position);
-    return switch (c) {
-      case '{' -> object();
-      case '[' -> array();
-      case '"' -> string();
-      case 't' -> literal("true", Boolean.TRUE);
-      case 'f' -> literal("false", Boolean.FALSE);
-      case 'n' -> literal("null", null);
-      default -> number();
+      case ARRAY -> {
+        List<Object> array = new ArrayList<>(node.size());
+        node.forEach(element -> array.add(plain(element)));
+        yield array;
+      }
+      case NUMBER -> node.decimalValue();
+      case STRING -> node.textValue();
+      case BOOLEAN -> node.booleanValue();
+      default -> null; // NULL; parsed text holds no MISSING, BINARY or POJO nodes
     };
   }
 
-  private Map<String, Object> object() {
-    Map<String, Object> object = new LinkedHashMap<>();
-    position++; // {
-    skipWhitespace();
-    if (consume('}')) return object;
-    do {
-      skipWhitespace();
-      if (position >= text.length() || text.charAt(position) != '"') throw error("expected a key");
-      String key = string();
-      skipWhitespace();
-      if (!consume(':')) throw error("expected ':'");
-      object.put(key, value());
-      skipWhitespace();
-    } while (consume(','));
-    if (!consume('}')) throw error("expected ',' or '}'");
-    return object;
-  }
-
-  private List<Object> array() {
-    List<Object> array = new ArrayList<>();
-    position++; // [
-    skipWhitespace();
-    if (consume(']')) return array;
-    do {
-      array.add(value());
-      skipWhitespace();
-    } while (consume(','));
-    if (!consume(']')) throw error("expected ',' or ']'");
-    return array;
-  }
-
-  private String string() {
-    position++; // opening quote
-    StringBuilder string = new StringBuilder();
-    while (position < text.length()) {
-      char c = text.charAt(position++);
-      if (c == '"') return string.toString();
-      if (c != '\\') {
-        string.append(c);
-        continue;
-      }
-      if (position >= text.length()) break;
-      char escaped = text.charAt(position++);
-      switch (escaped) {
-        case 'b' -> string.append('\b');
-        case 'f' -> string.append('\f');
-        case 'n' -> string.append('\n');
-        case 'r' -> string.append('\r');
-        case 't' -> string.append('\t');
-        case 'u' -> {
-          if (position + 4 > text.length()) throw error("short \\u escape");
-          try {
-            string.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-          } catch (NumberFormatException e) {
-            throw error("bad \\u escape");
-          }
-          position += 4;
-        }
-        default -> string.append(escaped); // \" \\ \/
-      }
+  private static final class FiniteOrNull extends StdSerializer<Double> {
+    FiniteOrNull() {
+      super(Double.class);
     }
-    throw error("unterminated string");
-  }
 
-  private BigDecimal number() {
-    int start = position;
-    while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
-      position++;
+    @Override
+    public void serialize(Double value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      if (Double.isFinite(value)) out.writeNumber(value);
+      else out.writeNull();
     }
-    try {
-      return new BigDecimal(text.substring(start, position));
-    } catch (NumberFormatException e) {
-      position = start;
-      throw error("unexpected character");
-    }
-  }
-
-  private Object literal(String word, Object value) {
-    if (!text.startsWith(word, position)) throw error("unexpected character");
-    position += word.length();
-    return value;
-  }
-
-  private boolean consume(char expected) {
-    if (position < text.length() && text.charAt(position) == expected) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private void skipWhitespace() {
-    while (position < text.length() && Character.isWhitespace(text.charAt(position))) position++;
-  }
-
-  private IllegalArgumentException error(String problem) {
-    return new IllegalArgumentException(problem + " at offset " + position + " of JSON text");
   }
 }

@@ -26,7 +26,8 @@ final class Options {
   static final Option JDBC_URL =
       new Option("jdbcUrl", "BENCH_JDBC_URL", null, "JDBC URL of the engine's PostgreSQL");
 
-  static final Option JDBC_USER = new Option("user", "BENCH_JDBC_USER", "postgres", "database user");
+  static final Option JDBC_USER =
+      new Option("user", "BENCH_JDBC_USER", "postgres", "database user");
 
   private final String program;
   private final List<Option> known;

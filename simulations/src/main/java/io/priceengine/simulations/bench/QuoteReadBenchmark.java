@@ -6,24 +6,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Quote reads beside their ceiling and their baseline, with one client (docs/benchmarks.md, section 3):
- * the engine's {@code GET /api/v1/market-data/prices/{symbol}}, the engine's constant route {@code
- * /bench/constant/{symbol}} (the HTTP stack with no work behind it; the engine must be started
- * by {@code bench.engine.BenchEngineMain}) and {@link SqlQuoteServer} reading the master table.
- * Each target gets a closed-model run (throughput) and an open-model run (latency at a fixed
+ * Quote reads beside their ceiling and their baseline, with one client (docs/benchmarks.md, section
+ * 3): the engine's {@code GET /api/v1/market-data/prices/{symbol}}, the engine's constant route
+ * {@code /bench/constant/{symbol}} (the HTTP stack with no work behind it; the engine must be
+ * started by {@code bench.engine.BenchEngineMain}) and {@link SqlQuoteServer} reading the master
+ * table. Each target gets a closed-model run (throughput) and an open-model run (latency at a fixed
  * offered rate).
  */
 public final class QuoteReadBenchmark {
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           Options.JDBC_URL,
           Options.JDBC_USER,
           new Options.Option("token", "PRICE_ENGINE_INGEST_TOKEN", null, "ingest token (seeding)"),
@@ -72,7 +72,8 @@ public final class QuoteReadBenchmark {
     } finally {
       executor.shutdownNow();
     }
-    Map<String, Object> report = ReadReport.of(symbolCount, connections, rate, warmUp, duration, targets);
+    Map<String, Object> report =
+        ReadReport.of(symbolCount, connections, rate, warmUp, duration, targets);
     BenchReportPath.write(output, report);
     System.out.print(ReadReport.text(report));
     System.out.println("  report       " + output);

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * GET load on one URL prefix (a symbol is appended per request), with one JDK HTTP client for
- * every target so that targets differ only by the server: a closed model (N connections, each
- * sending its next request when the last is answered) for throughput, and an open model (requests
- * started at a fixed rate whatever the answers) for latency. Open-model latency counts from the
- * moment a request was due, so a server that falls behind is charged for the queue it causes
- * (no coordinated omission).
+ * GET load on one URL prefix (a symbol is appended per request), with one JDK HTTP client for every
+ * target so that targets differ only by the server: a closed model (N connections, each sending its
+ * next request when the last is answered) for throughput, and an open model (requests started at a
+ * fixed rate whatever the answers) for latency. Open-model latency counts from the moment a request
+ * was due, so a server that falls behind is charged for the queue it causes (no coordinated
+ * omission).
  */
 final class ReadLoad {
 

@@ -22,7 +22,8 @@ public final class Recovery {
 
   static final List<Options.Option> OPTIONS =
       List.of(
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("symbols", "BENCH_COUNT", "10000", "Footprint symbols to read back"),
           new Options.Option(
               "launchedAtMillis", null, null, "epoch milliseconds the engine was launched at"),

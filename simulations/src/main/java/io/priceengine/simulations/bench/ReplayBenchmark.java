@@ -41,7 +41,8 @@ public final class ReplayBenchmark {
               "BENCH_SHAPE",
               ReplayTickFile.UNIFORM,
               "uniform (symbols in turn) or skewed (weight 1/rank)"),
-          new Options.Option("baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
+          new Options.Option(
+              "baseUrl", "BENCH_BASE_URL", "http://127.0.0.1:8080", "engine base URL"),
           new Options.Option("enginePid", null, "0", "engine pid, for its CPU time (0: unknown)"),
           new Options.Option(
               "maxSeconds", null, "60", "measure at most this long after the first accepted tick"),
@@ -104,14 +105,15 @@ public final class ReplayBenchmark {
   }
 
   /**
-   * One look at the replay provider's counters, and the CPU seconds of the engine with its
-   * embedded PostgreSQL and of the engine's JVM alone (-1: unknown).
+   * One look at the replay provider's counters, and the CPU seconds of the engine with its embedded
+   * PostgreSQL and of the engine's JVM alone (-1: unknown).
    */
-  private record Sample(long nanos, long ticks, long errors, double cpuSeconds, double jvmSeconds) {}
+  private record Sample(
+      long nanos, long ticks, long errors, double cpuSeconds, double jvmSeconds) {}
 
   /**
-   * Follows the replay until every tick is in, it stalls, or {@code maxLength} has passed since
-   * the first accepted tick (then the rate so far is the figure).
+   * Follows the replay until every tick is in, it stalls, or {@code maxLength} has passed since the
+   * first accepted tick (then the rate so far is the figure).
    */
   static int measure(
       URI baseUrl,
@@ -143,7 +145,8 @@ public final class ReplayBenchmark {
       }
       if (first != null && now.nanos() - first.nanos() >= maxLength.toNanos()) {
         System.err.println("measured for " + maxLength.toSeconds() + " s; stopping there");
-        report(first, now, expected, cpuWhenProjected(client, baseUrl, adminToken, enginePid), output);
+        report(
+            first, now, expected, cpuWhenProjected(client, baseUrl, adminToken, enginePid), output);
         return 0;
       }
       if (now.ticks() > progress.ticks()) {

@@ -22,8 +22,7 @@ final class ReplayTickFile {
 
   private ReplayTickFile() {}
 
-  static void write(Path file, int ticks, int symbols, long seed, String shape)
-      throws IOException {
+  static void write(Path file, int ticks, int symbols, long seed, String shape) throws IOException {
     if (!shape.equals(UNIFORM) && !shape.equals(SKEWED)) {
       throw new IllegalArgumentException("shape: uniform or skewed, not " + shape);
     }

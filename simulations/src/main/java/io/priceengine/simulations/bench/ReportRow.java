@@ -7,9 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One line of the bench report's table: a measurement, its parameters, its figure, its
- * target and whether the figure meets it ("yes", "no", or "—" where there is no target or no
- * figure).
+ * One line of the bench report's table: a measurement, its parameters, its figure, its target and
+ * whether the figure meets it ("yes", "no", or "—" where there is no target or no figure).
  */
 record ReportRow(String measurement, String parameters, String figure, String target, String met) {
 
@@ -28,7 +27,11 @@ record ReportRow(String measurement, String parameters, String figure, String ta
             "Durable ingest over HTTP",
             format(
                 "%s symbols, %s requests × %s ticks in flight, %s s after %s s warm-up",
-                ingest, "symbols", "concurrency", "ticksPerRequest", "measuredSeconds",
+                ingest,
+                "symbols",
+                "concurrency",
+                "ticksPerRequest",
+                "measuredSeconds",
                 "warmUpSeconds"),
             ingestRate == null
                 ? null
@@ -45,7 +48,9 @@ record ReportRow(String measurement, String parameters, String figure, String ta
     rows.add(replayRow(sections.get("replay"), "uniform: the symbols in turn", 12_000));
     rows.add(
         replayRow(
-            sections.get("replay-skewed"), "skewed: weight 1/rank, top 10 ≈ 39 % of ticks", 25_000));
+            sections.get("replay-skewed"),
+            "skewed: weight 1/rank, top 10 ≈ 39 % of ticks",
+            25_000));
     rows.add(hotReadsRow(sections.get("hot-reads-during"), sections.get("hot-reads-idle")));
     Double ratio = ReadReport.ratio(orZero(ingestRate), orZero(baselineRate));
     rows.add(
@@ -219,9 +224,7 @@ record ReportRow(String measurement, String parameters, String figure, String ta
                 text(replay, "databaseCpuMicrosPerTick")),
         String.format(Locale.ROOT, "≥ %,d ticks/s", targetPerSecond)
             + (uniform ? "; ≤ 160 µs CPU per tick" : ""),
-        rate == null
-            ? null
-            : rate >= targetPerSecond && (!uniform || (cpu != null && cpu <= 160)));
+        rate == null ? null : rate >= targetPerSecond && (!uniform || (cpu != null && cpu <= 160)));
   }
 
   private static ReportRow hotReadsRow(Object during, Object idle) {

@@ -59,7 +59,8 @@ public final class SingleWriteBaseline {
     Path output = options.reportPath("output", "baseline-write.json");
 
     int providerId;
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, options.required("user"), "");
+    try (Connection connection =
+            DriverManager.getConnection(jdbcUrl, options.required("user"), "");
         ResultSet push =
             connection
                 .createStatement()

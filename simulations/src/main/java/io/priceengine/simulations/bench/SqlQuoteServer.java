@@ -36,7 +36,8 @@ final class SqlQuoteServer implements AutoCloseable {
   private final ExecutorService threads;
   private final BlockingQueue<Connection> pool;
 
-  private SqlQuoteServer(HttpServer server, ExecutorService threads, BlockingQueue<Connection> pool) {
+  private SqlQuoteServer(
+      HttpServer server, ExecutorService threads, BlockingQueue<Connection> pool) {
     this.server = server;
     this.threads = threads;
     this.pool = pool;

@@ -47,7 +47,8 @@ final class TickSeeder {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       // a retried tick of a symbol that already has it comes back stale_tick: it is in
-      if (response.statusCode() == 200 && accepted(response.body()) + stale(response.body()) == ticks) {
+      if (response.statusCode() == 200
+          && accepted(response.body()) + stale(response.body()) == ticks) {
         return;
       }
       last = response.statusCode() + " " + response.body();

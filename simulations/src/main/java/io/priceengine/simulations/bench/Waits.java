@@ -1,6 +1,8 @@
 package io.priceengine.simulations.bench;
 
-/** Waiting for a moment of the run's own schedule (not a synchronisation: nothing else to await). */
+/**
+ * Waiting for a moment of the run's own schedule (not a synchronisation: nothing else to await).
+ */
 final class Waits {
 
   private Waits() {}

@@ -2,6 +2,7 @@ package io.priceengine.simulations.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ class JsonTest {
     report.put("empty", Map.of());
     report.put("list", List.of(1, "two"));
     report.put("none", null);
+    report.put("notMeasured", Double.NaN);
     Map<?, ?> read = (Map<?, ?>) Json.parse(Json.write(report));
     assertEquals("tab\there \"quoted\"", read.get("name"));
     assertEquals(new BigDecimal("3"), read.get("count"));
@@ -48,5 +50,8 @@ class JsonTest {
     assertEquals(Map.of(), read.get("empty"));
     assertEquals(List.of(new BigDecimal("1"), "two"), read.get("list"));
     assertEquals(null, read.get("none"));
+    assertTrue(read.containsKey("notMeasured"));
+    assertEquals(null, read.get("notMeasured"));
+    assertEquals(List.copyOf(report.keySet()), List.copyOf(read.keySet()));
   }
 }

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Current-quote reads under an open-model ramp: single quotes at {@code -Drate} requests per
- * second and bulk reads of 10 symbols at a tenth of it, over the symbol set, ramping up for {@code
+ * Current-quote reads under an open-model ramp: single quotes at {@code -Drate} requests per second
+ * and bulk reads of 10 symbols at a tenth of it, over the symbol set, ramping up for {@code
  * -DrampSeconds} then holding for {@code -Dduration}. Fails (a usable gate) on any failed request
  * or a p99 above {@code -Dp99Millis}.
  */

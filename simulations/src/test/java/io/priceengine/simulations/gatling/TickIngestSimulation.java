@@ -53,7 +53,8 @@ public class TickIngestSimulation extends Simulation {
 
   {
     if (!settings.canIngest()) {
-      throw new IllegalArgumentException("set the ingest token: -Dtoken= or PRICE_ENGINE_INGEST_TOKEN");
+      throw new IllegalArgumentException(
+          "set the ingest token: -Dtoken= or PRICE_ENGINE_INGEST_TOKEN");
     }
     double rate = settings.rate();
     double batchRate = Math.max(1, rate / 10);

@@ -87,12 +87,12 @@ public class WebSocketSubscriberSimulation extends Simulation {
                   .check(status().is(200)));
 
   {
-    var population =
-        subscribers.injectOpen(rampUsers(settings.users()).during(settings.ramp()));
+    var population = subscribers.injectOpen(rampUsers(settings.users()).during(settings.ramp()));
     var pushes =
         ticker.injectOpen(
             constantUsersPerSec(Math.max(1, settings.rate() / batchSize()))
-                .during(settings.ramp().plus(settings.duration()).plusSeconds(UPDATE_TIMEOUT_SECONDS)));
+                .during(
+                    settings.ramp().plus(settings.duration()).plusSeconds(UPDATE_TIMEOUT_SECONDS)));
     (settings.canIngest() ? setUp(population, pushes) : setUp(population))
         .protocols(protocol)
         .assertions(
