@@ -24,7 +24,7 @@ bench_engine_launcher=io.priceengine.simulations.bench.engine.BenchEngineMain
 bench_dir=simulations/target/bench
 bench_ingest_token=bench-token
 bench_admin_token=bench-admin
-# DESIGN.md, measured facts: on 2 cores the common pool would start a thread per async stage.
+# docs/architecture.md, "Common pool parallelism": on 2 cores the common pool would start a thread per async stage.
 bench_fjp=-Djava.util.concurrent.ForkJoinPool.common.parallelism=4
 # generous: on a loaded 2-core machine the embedded PostgreSQL alone has taken a minute to start
 bench_ready_deadline_seconds=${BENCH_READY_DEADLINE:-300}
