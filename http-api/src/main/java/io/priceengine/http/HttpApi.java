@@ -24,6 +24,7 @@ import io.priceengine.http.metrics.StreamMeters;
 import io.priceengine.http.metrics.TickMeters;
 import io.priceengine.http.provider.ProviderRoutes;
 import io.priceengine.http.quote.QuoteRoutes;
+import io.priceengine.http.server.HttpSettings;
 import io.priceengine.http.stream.StreamRoutes;
 import io.priceengine.http.stream.StreamSessions;
 import io.priceengine.http.stream.StreamSettings;

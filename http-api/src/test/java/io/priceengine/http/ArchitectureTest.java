@@ -96,6 +96,21 @@ class ArchitectureTest {
     slices().matching("io.priceengine.http.(*)..").should().beFreeOfCycles().check(product);
   }
 
+  /** The slices above leave out a module's root package; its entry point may only look down. */
+  @Test
+  void noPackageOfAModuleDependsOnItsRootPackage() {
+    for (String root :
+        List.of("io.priceengine.engine", "io.priceengine.persistence", "io.priceengine.http")) {
+      noClasses()
+          .that()
+          .resideInAPackage(root + ".*..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(root)
+          .check(product);
+    }
+  }
+
   @Test
   void noBenchmarkCodeInTheProduct() {
     noClasses()

@@ -1,6 +1,6 @@
 package io.priceengine.engine.symbol;
 
-import io.priceengine.engine.CborSerializable;
+import io.priceengine.engine.serialization.CborSerializable;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package io.priceengine.engine.symbol;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.priceengine.engine.CborSerializable;
+import io.priceengine.engine.serialization.CborSerializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 

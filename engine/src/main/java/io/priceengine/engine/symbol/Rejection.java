@@ -1,6 +1,6 @@
 package io.priceengine.engine.symbol;
 
-import io.priceengine.engine.CborSerializable;
+import io.priceengine.engine.serialization.CborSerializable;
 
 /**
  * Why a tick or command was refused; {@code code} is one of the API's snake_case error codes. A

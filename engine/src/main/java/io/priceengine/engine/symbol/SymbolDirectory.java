@@ -11,7 +11,7 @@ import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.EventHandler;
 import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
-import io.priceengine.engine.CborSerializable;
+import io.priceengine.engine.serialization.CborSerializable;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.priceengine.http.admin;
 
 import akka.http.javadsl.server.Route;
-import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.server.ApiDirectives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

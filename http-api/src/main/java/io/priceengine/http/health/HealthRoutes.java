@@ -2,10 +2,10 @@ package io.priceengine.http.health;
 
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.Route;
-import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.server.ApiDirectives;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

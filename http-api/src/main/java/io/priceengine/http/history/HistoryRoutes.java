@@ -3,11 +3,11 @@ package io.priceengine.http.history;
 import static akka.http.javadsl.server.PathMatchers.segment;
 
 import akka.http.javadsl.server.Route;
-import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.ApiError;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.server.ApiDirectives;
 import io.priceengine.persistence.history.Candle;
 import io.priceengine.persistence.history.PriceHistory;
 import java.time.Clock;

@@ -6,10 +6,10 @@ import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderStats;
 import io.priceengine.engine.provider.ClusterProviders;
 import io.priceengine.engine.provider.ProviderStatus;
-import io.priceengine.http.ApiDirectives;
 import io.priceengine.http.auth.Role;
 import io.priceengine.http.auth.Tokens;
 import io.priceengine.http.json.Json;
+import io.priceengine.http.server.ApiDirectives;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 

@@ -1,4 +1,4 @@
-package io.priceengine.http;
+package io.priceengine.http.server;
 
 import com.typesafe.config.Config;
 import java.time.Duration;

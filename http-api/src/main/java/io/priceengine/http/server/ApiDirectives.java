@@ -1,4 +1,4 @@
-package io.priceengine.http;
+package io.priceengine.http.server;
 
 import akka.http.javadsl.model.StatusCode;
 import akka.http.javadsl.model.StatusCodes;

@@ -1,4 +1,4 @@
-package io.priceengine.engine;
+package io.priceengine.engine.serialization;
 
 /**
  * Marker for every message, event and snapshot that crosses a process boundary (journal, cluster):
