@@ -1,5 +1,7 @@
 package io.priceengine.simulations.bench;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,27 +115,16 @@ public final class HotReadBenchmark {
   }
 
   /** Waits (at most five minutes) until the replay provider has accepted {@code ticks}. */
-  private static void awaitReplayTicks(HttpClient client, java.net.URI baseUrl, long ticks)
+  private static void awaitReplayTicks(HttpClient client, URI baseUrl, long ticks)
       throws InterruptedException {
     long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/api/v1/providers"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
     while (System.nanoTime() < giveUp) {
       try {
-        String body =
-            client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> providers =
-            (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(body)).get("providers");
-        for (Map<String, Object> provider : providers) {
-          if ("replay".equals(provider.get("code"))
-              && ((Number) provider.get("ticks")).longValue() >= ticks) {
-            return;
-          }
+        Map<String, Object> replay = ReplayBenchmark.replayProvider(client, baseUrl);
+        if (((Number) replay.get("ticks")).longValue() >= ticks) {
+          return;
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // a busy engine: ask again
       }
       Thread.sleep(200);

@@ -191,24 +191,31 @@ public final class ReplayBenchmark {
 
   private static Sample sample(HttpClient client, URI baseUrl, long enginePid)
       throws IOException, InterruptedException {
+    long at = System.nanoTime();
+    Map<String, Object> replay = replayProvider(client, baseUrl);
+    return new Sample(
+        at,
+        ((Number) replay.get("ticks")).longValue(),
+        ((Number) replay.get("errors")).longValue(),
+        enginePid > 0 ? ProcessTreeCpu.seconds(enginePid) : -1,
+        enginePid > 0 ? ProcessTreeCpu.ownSeconds(enginePid) : -1);
+  }
+
+  /** The replay provider's entry of {@code GET /api/v1/providers} (ticks, errors, ...). */
+  static Map<String, Object> replayProvider(HttpClient client, URI baseUrl)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/providers"))
             .timeout(Duration.ofSeconds(10))
             .GET()
             .build();
-    long at = System.nanoTime();
     String body = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> providers =
         (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(body)).get("providers");
     for (Map<String, Object> provider : providers) {
       if ("replay".equals(provider.get("code"))) {
-        return new Sample(
-            at,
-            ((Number) provider.get("ticks")).longValue(),
-            ((Number) provider.get("errors")).longValue(),
-            enginePid > 0 ? ProcessTreeCpu.seconds(enginePid) : -1,
-            enginePid > 0 ? ProcessTreeCpu.ownSeconds(enginePid) : -1);
+        return provider;
       }
     }
     throw new IllegalStateException("no replay provider in " + body);
