@@ -9,8 +9,10 @@ import java.util.List;
 /**
  * The entity's side of group commit (docs/architecture.md, "Write path"): the pending group, the
  * callers waiting on it and on the write in flight, and their answers. Confined to the entity's
- * thread. It outlives a restart after a failed write (the supervisor restarts only the inner
- * behavior), so the entity calls {@link #abandon} whenever it restarts, stops or recovers.
+ * thread, shared by the entity and its {@link TickIntake}. It outlives a restart after a failed
+ * write (the supervisor restarts only the inner behavior), so the entity calls {@link #failed},
+ * {@link #recovered} or {@link #abandon} whenever it restarts, recovers or stops: no caller is left
+ * without an answer.
  */
 final class GroupCommit {
 
@@ -22,8 +24,13 @@ final class GroupCommit {
   private final ProviderCatalog providers;
   private PendingGroup pending; // null while no tick waits
   private final List<Waiter> waiting = new ArrayList<>(); // callers of the pending group
-  private List<Waiter> writing = List.of(); // callers of the write in flight
+  private final List<Waiter> writing = new ArrayList<>(); // callers of the write in flight
+  private SymbolEntity.State beforeWrite; // the durable state while a write is in flight
+  private SymbolEntity.State afterWrite; // the state the write in flight leads to; null if none
   private boolean writeQueued; // a WritePending is on its way to the entity
+  private boolean restarting; // from a failed write (or recovery) until recovery completes
+  private long handedOver; // commands that can change tick decisions, passed to the entity
+  private long handled; // ... and handled by it; fewer while some wait in its stash
 
   GroupCommit(String symbol, ProviderCatalog providers) {
     this.symbol = symbol;
@@ -32,28 +39,71 @@ final class GroupCommit {
 
   /**
    * Decides the command's ticks after the pending ones; answers at once when none of them needs a
-   * write, otherwise keeps the caller until the group is written.
+   * write, otherwise keeps the caller until the write that makes its ticks durable. While a write
+   * is in flight, new ticks follow the state that write leads to ({@link TickIntake}).
    */
   void offer(SymbolEntity.State durable, SymbolEntity.UpdatePrices cmd, Instant now) {
+    SymbolEntity.State base = afterWrite != null ? afterWrite : durable;
     if (pending == null) {
-      pending = new PendingGroup(symbol, durable);
+      pending = new PendingGroup(symbol, base, durable.historyId());
     }
     List<PendingGroup.Decision> decisions = new ArrayList<>(cmd.ticks().size());
-    boolean waits = false;
+    long lastWaitedFor = 0;
     for (int i = 0; i < cmd.ticks().size(); i++) {
       PendingGroup.Decision decision =
           pending.offer(cmd.ticks().get(i), cmd.deliveryId(i), providers, now);
       decisions.add(decision);
-      waits |= !decision.durable();
+      if (!decision.durable()) {
+        lastWaitedFor = Math.max(lastWaitedFor, decision.historyId());
+      }
     }
-    if (waits) {
-      waiting.add(new Waiter(cmd.replyTo(), decisions));
-    } else {
+    if (lastWaitedFor == 0) {
       cmd.replyTo().tell(results(decisions, List.of(), durable, now));
+    } else if (lastWaitedFor <= base.historyId()) {
+      // only ticks of the write in flight, delivered again: answered when it completes
+      writing.add(new Waiter(cmd.replyTo(), decisions));
+    } else {
+      waiting.add(new Waiter(cmd.replyTo(), decisions));
     }
     if (pending.isEmpty()) {
       pending = null;
     }
+  }
+
+  /** {@link #offer} while a write is in flight (see {@link #writeInFlight}). */
+  void offerDuringWrite(SymbolEntity.UpdatePrices cmd, Instant now) {
+    offer(beforeWrite, cmd, now);
+  }
+
+  /** A command that can change tick decisions (ticks, listing changes) goes to the entity. */
+  void handedOver() {
+    handedOver++;
+  }
+
+  /** The entity's command handler took such a command. */
+  void handled() {
+    handled++;
+  }
+
+  /**
+   * True when no command that can change tick decisions waits in the entity's stash: only then may
+   * a new tick be decided ahead of the stash without changing the order of decisions.
+   */
+  boolean entityCaughtUp() {
+    return handled == handedOver;
+  }
+
+  /** True while a journal write of this symbol is in flight. */
+  boolean writeInFlight() {
+    return afterWrite != null;
+  }
+
+  /**
+   * True from a failed write until the restarted entity has recovered: ticks are answered {@code
+   * unavailable} at once instead of waiting out the restart's backoff.
+   */
+  boolean restarting() {
+    return restarting;
   }
 
   /** How many ticks wait for the next write. */
@@ -87,23 +137,52 @@ final class GroupCommit {
   SymbolEntity.PricesUpdated take(Instant now) {
     SymbolEntity.PricesUpdated event = pending == null ? null : pending.event(now);
     pending = null;
-    writing = List.copyOf(waiting);
+    writing.addAll(waiting);
     waiting.clear();
     return event;
   }
 
-  /** The write of {@code event} completed: answers its callers; returns the quotes it made. */
+  /**
+   * The events taken are being written: {@code before} is the durable state, {@code after} the
+   * state they lead to.
+   */
+  void writeStarted(SymbolEntity.State before, SymbolEntity.State after) {
+    beforeWrite = before;
+    afterWrite = after;
+  }
+
+  /**
+   * The write in flight completed: answers its callers; returns the quotes its group ({@code
+   * event}, null when it held no ticks) made.
+   */
   List<Quote> written(
       SymbolEntity.State before,
       SymbolEntity.PricesUpdated event,
       SymbolEntity.State after,
       Instant now) {
-    List<Quote> quotes = PendingGroup.quotes(before, event, after.status(), providers, now);
+    List<Quote> quotes =
+        event == null
+            ? List.of()
+            : PendingGroup.quotes(before, event, after.status(), providers, now);
     for (Waiter waiter : writing) {
       waiter.replyTo().tell(results(waiter.decisions(), quotes, after, now));
     }
-    writing = List.of();
+    writing.clear();
+    beforeWrite = null;
+    afterWrite = null;
     return quotes;
+  }
+
+  /** The entity failed (a write or a recovery) and restarts: answers everyone, then refuses. */
+  void failed() {
+    abandon();
+    restarting = true;
+  }
+
+  /** The entity recovered: nothing is pending, and ticks are taken again. */
+  void recovered() {
+    abandon();
+    restarting = false;
   }
 
   /**
@@ -128,9 +207,11 @@ final class GroupCommit {
       }
       waiter.replyTo().tell(new SymbolEntity.UpdateResults(results));
     }
-    writing = List.of();
+    writing.clear();
     waiting.clear();
     pending = null;
+    beforeWrite = null;
+    afterWrite = null;
     writeQueued = false;
   }
 

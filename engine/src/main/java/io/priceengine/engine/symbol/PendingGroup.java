@@ -32,15 +32,25 @@ final class PendingGroup {
   }
 
   private final String symbol;
-  private final SymbolEntity.State durable;
+  private final SymbolEntity.State base;
+  private final long durableHistoryId;
   private SymbolEntity.State projected;
   private final List<Tick> ticks = new ArrayList<>();
   private final List<Long> deliveryIds = new ArrayList<>();
 
   PendingGroup(String symbol, SymbolEntity.State durable) {
+    this(symbol, durable, durable.historyId());
+  }
+
+  /**
+   * A group that follows {@code base}: the durable state, or the state a write in flight leads to;
+   * ids up to {@code durableHistoryId} are in the journal.
+   */
+  PendingGroup(String symbol, SymbolEntity.State base, long durableHistoryId) {
     this.symbol = symbol;
-    this.durable = durable;
-    this.projected = durable;
+    this.base = base;
+    this.durableHistoryId = durableHistoryId;
+    this.projected = base;
   }
 
   /**
@@ -53,7 +63,7 @@ final class PendingGroup {
       OptionalLong known = projected.recentDeliveries().historyIdOf(deliveryId);
       if (known.isPresent()) {
         long id = known.getAsLong();
-        return new Decision(null, id, id <= durable.historyId());
+        return new Decision(null, id, id <= durableHistoryId);
       }
     }
     Optional<Rejection> rejection = TickRules.check(symbol, projected, tick, providers, now);
@@ -83,7 +93,7 @@ final class PendingGroup {
   /** The group as the event to write; call only when it is not empty. */
   SymbolEntity.PricesUpdated event(Instant receivedAt) {
     return new SymbolEntity.PricesUpdated(
-        symbol, durable.historyId() + 1, receivedAt, List.copyOf(ticks), List.copyOf(deliveryIds));
+        symbol, base.historyId() + 1, receivedAt, List.copyOf(ticks), List.copyOf(deliveryIds));
   }
 
   /**

@@ -261,7 +261,14 @@ public final class SymbolEntity
   }
 
   public static Behavior<Command> create(String symbol, Dependencies dependencies) {
-    return Behaviors.setup(ctx -> new SymbolEntity(ctx, symbol, dependencies));
+    return Behaviors.setup(
+        ctx -> {
+          GroupCommit commit = new GroupCommit(symbol, dependencies.providers());
+          TickIntake intake =
+              new TickIntake(commit, dependencies.clock(), dependencies.settings().maxGroupTicks());
+          return Behaviors.intercept(
+              () -> intake, new SymbolEntity(ctx, symbol, dependencies, commit));
+        });
   }
 
   private final ActorContext<Command> context;
@@ -269,14 +276,15 @@ public final class SymbolEntity
   private final Dependencies deps;
   private final GroupCommit commit;
 
-  private SymbolEntity(ActorContext<Command> context, String symbol, Dependencies deps) {
+  private SymbolEntity(
+      ActorContext<Command> context, String symbol, Dependencies deps, GroupCommit commit) {
     super(
         PersistenceId.of(ENTITY_KEY.name(), symbol),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.context = context;
     this.symbol = symbol;
     this.deps = deps;
-    this.commit = new GroupCommit(symbol, deps.providers());
+    this.commit = commit;
   }
 
   @Override
@@ -292,6 +300,7 @@ public final class SymbolEntity
 
   private ReplyEffect<Event, State> onCommand(State state, Command command) {
     if (command instanceof UpdatePrices cmd) {
+      commit.handled();
       return onUpdatePrices(state, cmd);
     } else if (command instanceof WritePending) {
       return onWritePending(state);
@@ -302,8 +311,10 @@ public final class SymbolEntity
           .reply(
               cmd.replyTo(), new JournalPosition(lastSequenceNumber(context), state.historyId()));
     } else if (command instanceof Onboard cmd) {
+      commit.handled();
       return onOnboard(state, cmd);
     } else if (command instanceof Delist cmd) {
+      commit.handled();
       return onDelist(state, cmd);
     }
     throw new IllegalStateException("unknown command " + command.getClass());
@@ -344,6 +355,11 @@ public final class SymbolEntity
       events.add(written);
     }
     events.addAll(List.of(more));
+    State expected = state;
+    for (Event event : events) {
+      expected = expected.apply(event);
+    }
+    commit.writeStarted(state, expected);
     Listing before = state.listing();
     return Effect()
         .persist(events)
@@ -353,9 +369,7 @@ public final class SymbolEntity
               if (!Objects.equals(before, after.listing())) {
                 deps.directory().tell(new SymbolDirectory.Upsert(after.listing()));
               }
-              if (written != null) {
-                commit.written(state, written, after, now()).forEach(deps.publisher()::publish);
-              }
+              commit.written(state, written, after, now()).forEach(deps.publisher()::publish);
             });
   }
 
@@ -394,13 +408,13 @@ public final class SymbolEntity
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::recovered)
-        .onSignal(PreRestart.instance(), state -> stopped())
+        .onSignal(PreRestart.instance(), state -> commit.failed())
         .onSignal(PostStop.instance(), state -> stopped())
         .build();
   }
 
   private void recovered(State state) {
-    commit.abandon();
+    commit.recovered();
     if (state.exists()) {
       deps.board().put(symbol, state);
       // The directory is told after each change; re-telling on recovery repairs a change whose

@@ -149,6 +149,40 @@ class SymbolEntityGroupCommitTest {
   }
 
   @Test
+  void ticksDuringAFailedWriteAndTheRestartAfterItAreAnsweredUnavailableAtOnce() {
+    ActorRef<SymbolEntity.Command> entity = spawn(500);
+    TestProbe<SymbolEntity.UpdateResults> replies = testKit.createTestProbe();
+    entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(0)), List.of(), replies.getRef()));
+    replies.receiveMessage(Duration.ofSeconds(5));
+
+    journal.failNextPersisted();
+    // the second command arrives while the first one's write is in flight, and joins the next
+    // group; the failed write answers both
+    entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(1)), List.of(), replies.getRef()));
+    entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(2)), List.of(), replies.getRef()));
+    for (int i = 0; i < 2; i++) {
+      var result = replies.receiveMessage(Duration.ofSeconds(1)).results().get(0);
+      assertInstanceOf(SymbolEntity.Unavailable.class, result);
+    }
+    // during the restart's backoff (at least 200 ms) a tick is refused at once: had it waited for
+    // the restart, the recovered entity would have accepted it
+    entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(3)), List.of(), replies.getRef()));
+    var duringRestart = replies.receiveMessage(Duration.ofSeconds(1)).results().get(0);
+    assertInstanceOf(SymbolEntity.Unavailable.class, duringRestart);
+
+    // and the entity takes ticks again once it has recovered
+    replies.awaitAssert(
+        Duration.ofSeconds(5),
+        () -> {
+          entity.tell(
+              new SymbolEntity.UpdatePrices(List.of(tick(4)), List.of(), replies.getRef()));
+          var answer = replies.receiveMessage(Duration.ofSeconds(1)).results().get(0);
+          assertEquals(2, assertInstanceOf(SymbolEntity.Accepted.class, answer).historyId());
+          return null;
+        });
+  }
+
+  @Test
   void onboardingWritesThePendingTicksFirst() {
     ActorRef<SymbolEntity.Command> entity = spawn(500);
     TestProbe<SymbolEntity.UpdateResults> replies = testKit.createTestProbe();
