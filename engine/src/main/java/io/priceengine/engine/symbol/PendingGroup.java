@@ -55,16 +55,20 @@ final class PendingGroup {
 
   /**
    * Decides {@code tick} after the ticks already in the group, and adds it when accepted. A tick
-   * whose delivery id the symbol has accepted before (durably or in this group) is that acceptance
-   * again and adds nothing.
+   * whose delivery id or tick id the symbol has accepted before (durably or in this group) is that
+   * acceptance again and adds nothing.
    */
   Decision offer(Tick tick, long deliveryId, ProviderCatalog providers, Instant now) {
-    if (deliveryId != 0) {
-      OptionalLong known = projected.recentDeliveries().historyIdOf(deliveryId);
-      if (known.isPresent()) {
-        long id = known.getAsLong();
-        return new Decision(null, id, id <= durableHistoryId);
-      }
+    OptionalLong known =
+        deliveryId != 0
+            ? projected.recentDeliveries().historyIdOf(deliveryId)
+            : OptionalLong.empty();
+    if (known.isEmpty() && tick.tickId() != null) {
+      known = projected.recentTickIds().historyIdOf(tick.tickId());
+    }
+    if (known.isPresent()) {
+      long id = known.getAsLong();
+      return new Decision(null, id, id <= durableHistoryId);
     }
     Optional<Rejection> rejection = TickRules.check(symbol, projected, tick, providers, now);
     if (rejection.isPresent()) {

@@ -20,6 +20,10 @@ import java.util.List;
  * jackson-cbor}. Journal rows keep the id of the serializer that wrote them, so events written by
  * Jackson still read through Jackson.
  *
+ * <p>Format {@value #V3} is {@value #V2} whose ticks may also carry a tick id (mask bit {@link
+ * #TICK_ID}, a string after companyName); it is written only for groups with tick ids, so events
+ * without them stay readable by nodes that know only {@value #V2}.
+ *
  * <p>Format {@value #V2}, big-endian: event symbol, firstHistoryId (long), receivedAt, the number
  * of ticks (int), then per tick its deliveryId (long), a {@code short} presence mask (bits {@link
  * #PRICE} .. {@link #COMPANY_NAME} as in {@value #V1}) and the present fields price .. companyName
@@ -41,6 +45,7 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
 
   static final String V1 = "P1";
   static final String V2 = "P2";
+  static final String V3 = "P3";
 
   private static final int SYMBOL = 1;
   private static final int RECEIVED_AT = 1 << 1;
@@ -55,6 +60,7 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
   private static final int SOURCE_TIMESTAMP = 1 << 10;
   private static final int PROVIDER = 1 << 11;
   private static final int COMPANY_NAME = 1 << 12;
+  private static final int TICK_ID = 1 << 13;
 
   public PriceEventSerializer(ExtendedActorSystem system) {}
 
@@ -65,7 +71,12 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
 
   @Override
   public String manifest(Object o) {
-    if (o instanceof SymbolEntity.PricesUpdated) {
+    if (o instanceof SymbolEntity.PricesUpdated event) {
+      for (Tick tick : event.ticks()) {
+        if (tick.tickId() != null) {
+          return V3;
+        }
+      }
       return V2;
     }
     if (o instanceof SymbolEntity.PriceUpdated) {
@@ -87,13 +98,13 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    if (!V1.equals(manifest) && !V2.equals(manifest)) {
+    if (!V1.equals(manifest) && !V2.equals(manifest) && !V3.equals(manifest)) {
       throw new NotSerializableException(
           "Unknown manifest [" + manifest + "] for " + getClass().getName());
     }
     try {
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      return V2.equals(manifest) ? readGroup(in) : read(in);
+      return V1.equals(manifest) ? read(in) : readGroup(in);
     } catch (RuntimeException e) { // truncated or garbled: BufferUnderflow, negative length...
       NotSerializableException failure =
           new NotSerializableException(
@@ -146,7 +157,8 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
         | present(tick.previousClose(), PREVIOUS_CLOSE)
         | present(tick.sourceTimestamp(), SOURCE_TIMESTAMP)
         | present(tick.provider(), PROVIDER)
-        | present(tick.companyName(), COMPANY_NAME);
+        | present(tick.companyName(), COMPANY_NAME)
+        | present(tick.tickId(), TICK_ID);
   }
 
   /** The tick's fields after its symbol, in record order; null ones write nothing. */
@@ -162,6 +174,7 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
     out.putInstant(tick.sourceTimestamp());
     out.putString(tick.provider());
     out.putString(tick.companyName());
+    out.putString(tick.tickId());
   }
 
   private static Tick readTick(String symbol, int mask, ByteBuffer in) {
@@ -175,7 +188,8 @@ public final class PriceEventSerializer extends SerializerWithStringManifest {
         has(mask, PREVIOUS_CLOSE) ? getDecimal(in) : null,
         has(mask, SOURCE_TIMESTAMP) ? getInstant(in) : null,
         has(mask, PROVIDER) ? getString(in) : null,
-        has(mask, COMPANY_NAME) ? getString(in) : null);
+        has(mask, COMPANY_NAME) ? getString(in) : null,
+        has(mask, TICK_ID) ? getString(in) : null);
   }
 
   private static byte[] write(SymbolEntity.PriceUpdated event) {

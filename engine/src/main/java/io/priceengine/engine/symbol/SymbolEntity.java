@@ -163,13 +163,16 @@ public final class SymbolEntity
       Tick lastTick,
       Instant lastUpdated,
       long historyId,
-      RecentDeliveries recentDeliveries)
+      RecentDeliveries recentDeliveries,
+      RecentTickIds recentTickIds)
       implements CborSerializable {
-    static final State EMPTY = new State(null, null, null, 0, RecentDeliveries.NONE);
+    static final State EMPTY =
+        new State(null, null, null, 0, RecentDeliveries.NONE, RecentTickIds.NONE);
 
     public State {
-      // snapshots taken before deliveries were remembered have none
+      // snapshots taken before deliveries or tick ids were remembered have none
       recentDeliveries = recentDeliveries == null ? RecentDeliveries.NONE : recentDeliveries;
+      recentTickIds = recentTickIds == null ? RecentTickIds.NONE : recentTickIds;
     }
 
     boolean exists() {
@@ -202,7 +205,12 @@ public final class SymbolEntity
       Listing current =
           exists() ? listing : new Listing(symbol, null, true, Listing.ADDED_BY_PROVIDER, at);
       return new State(
-          current.named(tick.companyName()), tick, at, id, recentDeliveries.with(deliveryId, id));
+          current.named(tick.companyName()),
+          tick,
+          at,
+          id,
+          recentDeliveries.with(deliveryId, id),
+          recentTickIds.with(tick.tickId(), id));
     }
 
     State apply(Event event) {
@@ -222,10 +230,16 @@ public final class SymbolEntity
             exists()
                 ? listing.named(e.companyName()).withActive(true)
                 : new Listing(e.symbol(), e.companyName(), true, Listing.ADDED_BY_API, e.at());
-        return new State(updated, lastTick, lastUpdated, historyId, recentDeliveries);
+        return new State(
+            updated, lastTick, lastUpdated, historyId, recentDeliveries, recentTickIds);
       } else if (event instanceof Delisted) {
         return new State(
-            listing.withActive(false), lastTick, lastUpdated, historyId, recentDeliveries);
+            listing.withActive(false),
+            lastTick,
+            lastUpdated,
+            historyId,
+            recentDeliveries,
+            recentTickIds);
       }
       throw new IllegalStateException("unknown event " + event.getClass());
     }

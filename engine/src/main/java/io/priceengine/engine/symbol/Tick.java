@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * One price observation from a provider, as it enters the engine. Optional fields are null when the
  * provider did not send them. Build with {@link #of} so timestamps carry millisecond precision (the
- * API's time format) and prices have one canonical representation.
+ * API's time format) and prices have one canonical representation. {@code tickId} is the client's
+ * idempotency key (see {@link RecentTickIds}), null when none was sent.
  */
 public record Tick(
     String symbol,
@@ -22,7 +23,8 @@ public record Tick(
     BigDecimal previousClose,
     Instant sourceTimestamp,
     String provider,
-    String companyName)
+    String companyName,
+    String tickId)
     implements CborSerializable {
 
   public static final int MAX_COMPANY_NAME = 200;
@@ -48,7 +50,24 @@ public record Tick(
         Prices.canonical(previousClose),
         sourceTimestamp == null ? null : sourceTimestamp.truncatedTo(ChronoUnit.MILLIS),
         provider,
-        companyName);
+        companyName,
+        null);
+  }
+
+  /** This tick with the client's idempotency key. */
+  public Tick withTickId(String id) {
+    return new Tick(
+        symbol,
+        price,
+        volume,
+        open,
+        high,
+        low,
+        previousClose,
+        sourceTimestamp,
+        provider,
+        companyName,
+        id);
   }
 
   /** A tick carrying only a price, for providers and tests that know nothing more. */
@@ -95,6 +114,9 @@ public record Tick(
     }
     if (companyName != null && !isValidCompanyName(companyName)) {
       return Optional.of(Rejection.invalidRequest(COMPANY_NAME_RULE));
+    }
+    if (tickId != null && !RecentTickIds.isValid(tickId)) {
+      return Optional.of(Rejection.invalidRequest(RecentTickIds.RULE));
     }
     return Optional.empty();
   }

@@ -123,6 +123,7 @@ class PendingGroupTest {
   private static List<List<Offer>> scenario(Random random) {
     List<List<Offer>> groups = new ArrayList<>();
     List<Long> usedIds = new ArrayList<>();
+    List<String> usedTickIds = new ArrayList<>();
     Instant now = T0;
     Instant source = T0;
     int ticks = 1 + random.nextInt(40);
@@ -158,6 +159,14 @@ class PendingGroupTest {
                 source,
                 provider,
                 companyName);
+        int idKind = random.nextInt(5);
+        if (idKind == 0 && !usedTickIds.isEmpty()) {
+          tick = tick.withTickId(usedTickIds.get(random.nextInt(usedTickIds.size()))); // a retry
+        } else if (idKind == 1) {
+          String tickId = "c:" + random.nextInt(1_000_000);
+          usedTickIds.add(tickId);
+          tick = tick.withTickId(tickId);
+        }
         long deliveryId = 0;
         int kind = random.nextInt(6);
         if (kind == 0 && !usedIds.isEmpty()) {

@@ -50,12 +50,13 @@ class PriceEventSerializerTest {
             new BigDecimal("186.99"),
             SOURCE,
             "push",
-            "Apple Inc.");
+            "Apple Inc.",
+            null);
     return new SymbolEntity.PriceUpdated("AAPL", 42, tick, RECEIVED, deliveryId);
   }
 
   private static SymbolEntity.PriceUpdated withPrices(BigDecimal... p) {
-    Tick tick = new Tick("X", p[0], 0L, p[1], p[2], p[3], p[4], SOURCE, "push", null);
+    Tick tick = new Tick("X", p[0], 0L, p[1], p[2], p[3], p[4], SOURCE, "push", null, null);
     return new SymbolEntity.PriceUpdated("X", 1, tick, RECEIVED, 1);
   }
 
@@ -87,7 +88,7 @@ class PriceEventSerializerTest {
 
   @Test
   void roundTripsEveryNullableFieldNull() {
-    Tick tick = new Tick("AAPL", null, null, null, null, null, null, null, null, null);
+    Tick tick = new Tick("AAPL", null, null, null, null, null, null, null, null, null, null);
     SymbolEntity.PriceUpdated event = new SymbolEntity.PriceUpdated("AAPL", 3, tick, null, 0);
     assertEquals(event, roundTrip(event));
 
@@ -142,7 +143,7 @@ class PriceEventSerializerTest {
           Instant.MIN
         }) {
       Tick tick = Tick.price("AAPL", BigDecimal.ONE, SOURCE, "push");
-      Tick exact = new Tick("AAPL", BigDecimal.ONE, null, null, null, null, null, at, "push", null);
+      Tick exact = new Tick("AAPL", BigDecimal.ONE, null, null, null, null, null, at, "push", null, null);
       for (SymbolEntity.PriceUpdated event :
           new SymbolEntity.PriceUpdated[] {
             new SymbolEntity.PriceUpdated("AAPL", 1, tick, at, 1),
@@ -157,7 +158,7 @@ class PriceEventSerializerTest {
   void roundTripsUnicodeText() {
     String name = "Société Générale — 株式会社 🚀 Ωmega";
     Tick tick =
-        new Tick("GLE.PA", BigDecimal.TEN, null, null, null, null, null, SOURCE, "push", name);
+        new Tick("GLE.PA", BigDecimal.TEN, null, null, null, null, null, SOURCE, "push", name, null);
     SymbolEntity.PriceUpdated event = new SymbolEntity.PriceUpdated("GLE.PA", 5, tick, RECEIVED, 0);
     SymbolEntity.PriceUpdated back = (SymbolEntity.PriceUpdated) roundTrip(event);
     assertEquals(event, back);
@@ -194,7 +195,7 @@ class PriceEventSerializerTest {
   /** A group of three ticks: every field, every nullable field null, another provider. */
   private static SymbolEntity.PricesUpdated group() {
     Tick bare =
-        new Tick("AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null);
+        new Tick("AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null, null);
     Tick other = Tick.price("AAPL", new BigDecimal("-0.0001"), RECEIVED, "replay");
     return new SymbolEntity.PricesUpdated(
         "AAPL",
@@ -243,5 +244,18 @@ class PriceEventSerializerTest {
           NotSerializableException.class,
           () -> serializer.fromBinary(truncated, PriceEventSerializer.V2));
     }
+  }
+
+  @Test
+  void writesTickIdsUnderP3AndGroupsWithoutThemStillUnderP2() {
+    PriceEventSerializer serializer =
+        (PriceEventSerializer) serialization.findSerializerFor(group());
+    assertEquals(PriceEventSerializer.V2, serializer.manifest(group()));
+    Tick withId = full(0).tick().withTickId("client-7:42.a_b");
+    SymbolEntity.PricesUpdated event =
+        new SymbolEntity.PricesUpdated(
+            "AAPL", 5, RECEIVED, List.of(withId, full(0).tick()), List.of(0L, 3L));
+    assertEquals(PriceEventSerializer.V3, serializer.manifest(event));
+    assertEquals(event, roundTrip(event));
   }
 }

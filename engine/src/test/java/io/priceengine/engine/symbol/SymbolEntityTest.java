@@ -232,6 +232,36 @@ class SymbolEntityTest {
   }
 
   @Test
+  void aTickIdAlreadyAcceptedIsAcknowledgedAgainWithoutANewEventAcrossRestarts() {
+    entity = entityFor("AAPL", 5);
+    Tick first = Tick.price("AAPL", new BigDecimal("10"), T0, "push").withTickId("c1:1");
+    var accepted = assertInstanceOf(SymbolEntity.Accepted.class, update(first, 0).reply());
+    assertEquals(1, accepted.historyId());
+    published.clear();
+
+    // sent again (even with another price): the first acceptance, nothing written or published
+    Tick again = Tick.price("AAPL", new BigDecimal("11"), T0.plusMillis(1), "push");
+    Update retried = update(again.withTickId("c1:1"), 0);
+    assertEquals(1, assertInstanceOf(SymbolEntity.Accepted.class, retried.reply()).historyId());
+    assertTrue(retried.hasNoEvents());
+    assertTrue(published.isEmpty());
+
+    // a thousand more ids later, through snapshots and a restart, it is still known
+    for (int i = 2; i <= 1_001; i++) {
+      Tick tick = Tick.price("AAPL", new BigDecimal(10 + i), T0.plusMillis(i), "push");
+      update(tick.withTickId("c1:" + i), 0);
+    }
+    assertFalse(entity.snapshotTestKit().orElseThrow().persistedInStorage("Symbol|AAPL").isEmpty());
+    entity.restart();
+    Update afterRestart = update(first, 0);
+    assertEquals(
+        1, assertInstanceOf(SymbolEntity.Accepted.class, afterRestart.reply()).historyId());
+    assertTrue(afterRestart.hasNoEvents());
+    assertEquals(1_001, quote().historyId());
+    assertEquals("invalid_request", rejectionCode(update(again.withTickId("a b"), 0).reply()));
+  }
+
+  @Test
   void onboardsDelistsAndReactivates() {
     var created =
         entity.<SymbolEntity.OnboardResult>runCommand(

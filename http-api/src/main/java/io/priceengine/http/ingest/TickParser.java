@@ -91,8 +91,9 @@ public final class TickParser {
         price(node, "low", false),
         price(node, "previousClose", false),
         timestamp(node.get("sourceTimestamp"), now),
-        text(node, "provider").orElse(ProviderCatalog.PUSH),
-        text(node, "companyName").orElse(null));
+            text(node, "provider").orElse(ProviderCatalog.PUSH),
+            text(node, "companyName").orElse(null))
+        .withTickId(text(node, "tickId").orElse(null));
   }
 
   private static String symbol(JsonNode value) {
