@@ -81,7 +81,13 @@ public record Engine(
     ProviderStats stats = new ProviderStats();
     Executor ingest =
         system.dispatchers().lookup(DispatcherSelector.fromConfig(SymbolEntity.INGEST_DISPATCHER));
-    Ingestion ingestion = new Ingestion(entities, catalog, stats, ingest);
+    Ingestion ingestion =
+        new Ingestion(
+            entities,
+            catalog,
+            stats,
+            ingest,
+            config.getLong("price-engine.ingest.max-ticks-in-flight"));
     List<String> enabled = Providers.enabled(config);
     ClusterProviders providers =
         ClusterProviders.init(

@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one way ticks reach the symbol entities, for HTTP batches and provider streams alike
@@ -21,6 +23,11 @@ import java.util.concurrent.Executor;
  * ticks go to its entity as one command; the answers come back in the batch's order, each counted
  * once in {@link ProviderStats} and timed for the metrics. An entity that did not answer in time
  * makes its ticks {@link SymbolEntity.Unavailable}, never a failed future.
+ *
+ * <p>It also bounds the node's durable work in flight (docs/reliability.md, "Overload"): ticks
+ * handed to entities and not yet answered. Past {@code maxTicksInFlight}, {@link
+ * #deliverIfAdmitted} refuses a batch before any of it is handed on; provider streams use {@link
+ * #deliver}, are counted but never refused, and slow down by their own backpressure instead.
  */
 public final class Ingestion {
 
@@ -43,18 +50,49 @@ public final class Ingestion {
   private final ProviderCatalog providers;
   private final ProviderStats stats;
   private final Executor executor;
+  private final long maxTicksInFlight;
+  private final AtomicLong ticksInFlight = new AtomicLong();
   private volatile AnswerListener listener = AnswerListener.NONE;
 
   /**
    * @param executor runs the bookkeeping of each answer; not the JDK common pool, which starts a
    *     thread per task on 2 cores (docs/architecture.md, "Measured facts")
+   * @param maxTicksInFlight past this many ticks in flight on the node, {@link #deliverIfAdmitted}
+   *     refuses
    */
   public Ingestion(
-      SymbolEntities entities, ProviderCatalog providers, ProviderStats stats, Executor executor) {
+      SymbolEntities entities,
+      ProviderCatalog providers,
+      ProviderStats stats,
+      Executor executor,
+      long maxTicksInFlight) {
     this.entities = entities;
     this.providers = providers;
     this.stats = stats;
     this.executor = executor;
+    this.maxTicksInFlight = maxTicksInFlight;
+  }
+
+  /** Ticks handed to entities on this node and not answered yet. */
+  public long ticksInFlight() {
+    return ticksInFlight.get();
+  }
+
+  /**
+   * {@link #deliver}, unless the node's ticks in flight would then exceed the bound: then empty,
+   * and nothing of {@code ticks} was handed on. A batch is always admitted when nothing is in
+   * flight, so no batch size is refused for ever.
+   */
+  public Optional<CompletionStage<List<SymbolEntity.UpdateResult>>> deliverIfAdmitted(
+      List<Tick> ticks, Attempts attempts) {
+    long current;
+    do {
+      current = ticksInFlight.get();
+      if (current > 0 && current + ticks.size() > maxTicksInFlight) {
+        return Optional.empty();
+      }
+    } while (!ticksInFlight.compareAndSet(current, current + ticks.size()));
+    return Optional.of(handOn(ticks, attempts));
   }
 
   /** Installs the listener (one per node: the HTTP layer's tick meters). */
@@ -62,8 +100,18 @@ public final class Ingestion {
     this.listener = answerListener;
   }
 
-  /** Delivers {@code ticks} and answers with one result per tick, in their order. */
+  /**
+   * Delivers {@code ticks} and answers with one result per tick, in their order. Counted in the
+   * ticks in flight, never refused.
+   */
   public CompletionStage<List<SymbolEntity.UpdateResult>> deliver(
+      List<Tick> ticks, Attempts attempts) {
+    ticksInFlight.addAndGet(ticks.size());
+    return handOn(ticks, attempts);
+  }
+
+  /** Hands the ticks on, already counted in flight; each symbol's ticks leave it when answered. */
+  private CompletionStage<List<SymbolEntity.UpdateResult>> handOn(
       List<Tick> ticks, Attempts attempts) {
     Map<String, List<Integer>> bySymbol = new LinkedHashMap<>();
     for (int i = 0; i < ticks.size(); i++) {
@@ -82,6 +130,7 @@ public final class Ingestion {
               .update(symbol.getKey(), group, attempts == Attempts.RETRY_ONCE)
               .handleAsync(
                   (answer, failure) -> {
+                    ticksInFlight.addAndGet(-indexes.size());
                     Duration latency = Duration.ofNanos(System.nanoTime() - asked);
                     for (int k = 0; k < indexes.size(); k++) {
                       SymbolEntity.UpdateResult result =

@@ -13,8 +13,8 @@ import java.util.Collections;
  * persistence stash: they need no state the write could change that the {@link GroupCommit} does
  * not already know, and if the write fails they are answered with it. While the entity restarts
  * after a failed write, ticks are answered {@code unavailable} at once instead of waiting out the
- * restart's backoff. Every other command, and ticks at any other time, go to the entity, which
- * Akka stashes while it writes: also once the next group is full, and as long as a tick or listing
+ * restart's backoff. Every other command, and ticks at any other time, go to the entity, which Akka
+ * stashes while it writes: also once the next group is full, and as long as a tick or listing
  * change waits in that stash, so that ticks are still decided in arrival order.
  */
 final class TickIntake extends BehaviorInterceptor<SymbolEntity.Command, SymbolEntity.Command> {
@@ -37,7 +37,8 @@ final class TickIntake extends BehaviorInterceptor<SymbolEntity.Command, SymbolE
     if (msg instanceof SymbolEntity.UpdatePrices cmd) {
       if (commit.restarting()) {
         SymbolEntity.UpdateResult unavailable =
-            new SymbolEntity.Unavailable("the symbol's journal writes are failing; retry this tick");
+            new SymbolEntity.Unavailable(
+                "the symbol's journal writes are failing; retry this tick");
         cmd.replyTo()
             .tell(
                 new SymbolEntity.UpdateResults(

@@ -143,7 +143,8 @@ class PriceEventSerializerTest {
           Instant.MIN
         }) {
       Tick tick = Tick.price("AAPL", BigDecimal.ONE, SOURCE, "push");
-      Tick exact = new Tick("AAPL", BigDecimal.ONE, null, null, null, null, null, at, "push", null, null);
+      Tick exact =
+          new Tick("AAPL", BigDecimal.ONE, null, null, null, null, null, at, "push", null, null);
       for (SymbolEntity.PriceUpdated event :
           new SymbolEntity.PriceUpdated[] {
             new SymbolEntity.PriceUpdated("AAPL", 1, tick, at, 1),
@@ -158,7 +159,8 @@ class PriceEventSerializerTest {
   void roundTripsUnicodeText() {
     String name = "Société Générale — 株式会社 🚀 Ωmega";
     Tick tick =
-        new Tick("GLE.PA", BigDecimal.TEN, null, null, null, null, null, SOURCE, "push", name, null);
+        new Tick(
+            "GLE.PA", BigDecimal.TEN, null, null, null, null, null, SOURCE, "push", name, null);
     SymbolEntity.PriceUpdated event = new SymbolEntity.PriceUpdated("GLE.PA", 5, tick, RECEIVED, 0);
     SymbolEntity.PriceUpdated back = (SymbolEntity.PriceUpdated) roundTrip(event);
     assertEquals(event, back);
@@ -195,7 +197,8 @@ class PriceEventSerializerTest {
   /** A group of three ticks: every field, every nullable field null, another provider. */
   private static SymbolEntity.PricesUpdated group() {
     Tick bare =
-        new Tick("AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null, null);
+        new Tick(
+            "AAPL", new BigDecimal("1.5"), null, null, null, null, null, null, null, null, null);
     Tick other = Tick.price("AAPL", new BigDecimal("-0.0001"), RECEIVED, "replay");
     return new SymbolEntity.PricesUpdated(
         "AAPL",

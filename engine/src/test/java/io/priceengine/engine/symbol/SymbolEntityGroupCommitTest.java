@@ -174,8 +174,7 @@ class SymbolEntityGroupCommitTest {
     replies.awaitAssert(
         Duration.ofSeconds(5),
         () -> {
-          entity.tell(
-              new SymbolEntity.UpdatePrices(List.of(tick(4)), List.of(), replies.getRef()));
+          entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(4)), List.of(), replies.getRef()));
           var answer = replies.receiveMessage(Duration.ofSeconds(1)).results().get(0);
           assertEquals(2, assertInstanceOf(SymbolEntity.Accepted.class, answer).historyId());
           return null;

@@ -83,14 +83,14 @@ public final class TickParser {
       throw new InvalidField(Rejection.invalidRequest("a tick must be a JSON object"));
     }
     return Tick.of(
-        symbol(node.get("symbol")),
-        price(node, "price", true),
-        volume(node.get("volume")),
-        price(node, "open", false),
-        price(node, "high", false),
-        price(node, "low", false),
-        price(node, "previousClose", false),
-        timestamp(node.get("sourceTimestamp"), now),
+            symbol(node.get("symbol")),
+            price(node, "price", true),
+            volume(node.get("volume")),
+            price(node, "open", false),
+            price(node, "high", false),
+            price(node, "low", false),
+            price(node, "previousClose", false),
+            timestamp(node.get("sourceTimestamp"), now),
             text(node, "provider").orElse(ProviderCatalog.PUSH),
             text(node, "companyName").orElse(null))
         .withTickId(text(node, "tickId").orElse(null));

@@ -22,16 +22,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * POST /market-data/ticks: push ingestion through {@link Ingestion}, the engine's one way in. A
  * tick counts as accepted only when its entity has persisted it (docs/architecture.md, "Durability
  * of ingestion"); a tick whose entity did not answer is reported as {@code unavailable} so the
- * client can retry it, and a request with nothing but such ticks is a 503.
+ * client can retry it (with the same {@code tickId}s), and a request with nothing but such ticks is
+ * a 503. When the node has too many ticks in flight the request is refused before any of it is
+ * handed on: 503 {@code overloaded} with {@code Retry-After} (docs/reliability.md, "Overload").
  */
 public final class TickRoutes extends ApiDirectives {
   private static final String UNAVAILABLE = "unavailable";
+  private static final long OVERLOADED_RETRY_AFTER_SECONDS = 1;
 
   /** The response body. */
   public record IngestResult(long accepted, List<RejectedTick> rejected) {}
@@ -90,8 +95,18 @@ public final class TickRoutes extends ApiDirectives {
           () ->
               error(ApiError.rateLimited("ingest rate limit of this token exceeded; retry later")));
     }
+    Optional<CompletionStage<List<Outcome>>> delivered = deliver(parsed.items());
+    if (delivered.isEmpty()) {
+      return respondWithHeader(
+          RetryAfter.create(OVERLOADED_RETRY_AFTER_SECONDS),
+          () ->
+              error(
+                  ApiError.overloaded(
+                      "this node has too many ticks in flight; nothing of this request was"
+                          + " persisted, retry later")));
+    }
     return onSuccess(
-        deliver(parsed.items()),
+        delivered.get(),
         outcome -> {
           long accepted = outcome.stream().filter(o -> o.rejection() == null).count();
           List<RejectedTick> rejected =
@@ -116,9 +131,10 @@ public final class TickRoutes extends ApiDirectives {
   private record Outcome(int index, Rejection rejection) {}
 
   /**
-   * The outcome of every item, in request order: parse refusals at once, the rest once answered.
+   * The outcome of every item, in request order: parse refusals at once, the rest once answered;
+   * empty when admission control refused the request (then nothing of it was handed on).
    */
-  private CompletionStage<List<Outcome>> deliver(List<TickParser.Item> items) {
+  private Optional<CompletionStage<List<Outcome>>> deliver(List<TickParser.Item> items) {
     List<Tick> ticks = new ArrayList<>(items.size());
     for (TickParser.Item item : items) {
       if (item.rejection() != null) {
@@ -129,19 +145,25 @@ public final class TickRoutes extends ApiDirectives {
         ticks.add(item.tick());
       }
     }
-    return ingestion
-        .deliver(ticks, Ingestion.Attempts.RETRY_ONCE)
-        .thenApply(
-            results -> {
-              List<Outcome> outcomes = new ArrayList<>(items.size());
-              int next = 0;
-              for (TickParser.Item item : items) {
-                Rejection rejection =
-                    item.rejection() != null ? item.rejection() : rejection(results.get(next++));
-                outcomes.add(new Outcome(item.index(), rejection));
-              }
-              return outcomes;
-            });
+    Optional<CompletionStage<List<SymbolEntity.UpdateResult>>> answers =
+        ticks.isEmpty()
+            ? Optional.of(CompletableFuture.completedFuture(List.of()))
+            : ingestion.deliverIfAdmitted(ticks, Ingestion.Attempts.RETRY_ONCE);
+    return answers.map(
+        answered ->
+            answered.thenApply(
+                results -> {
+                  List<Outcome> outcomes = new ArrayList<>(items.size());
+                  int next = 0;
+                  for (TickParser.Item item : items) {
+                    Rejection rejection =
+                        item.rejection() != null
+                            ? item.rejection()
+                            : rejection(results.get(next++));
+                    outcomes.add(new Outcome(item.index(), rejection));
+                  }
+                  return outcomes;
+                }));
   }
 
   private static Rejection rejection(SymbolEntity.UpdateResult result) {

@@ -34,6 +34,11 @@ public record ApiError(StatusCode status, String code, String message) {
     return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "unavailable", message);
   }
 
+  /** The node refused the request before handing any of it on (send with Retry-After). */
+  public static ApiError overloaded(String message) {
+    return new ApiError(StatusCodes.SERVICE_UNAVAILABLE, "overloaded", message);
+  }
+
   public static ApiError payloadTooLarge(String message) {
     return new ApiError(StatusCodes.PAYLOAD_TOO_LARGE, "payload_too_large", message);
   }
