@@ -65,6 +65,7 @@ public record HttpApi(
     EngineMetrics metrics = new EngineMetrics();
     TickMeters tickMeters = new TickMeters(metrics.registry(), engine.stats());
     engine.ingestion().listen(tickMeters::answered);
+    TickMeters.bind(metrics.registry(), engine.ingestion());
     StreamMeters.bind(metrics.registry(), sessions);
 
     Route api =

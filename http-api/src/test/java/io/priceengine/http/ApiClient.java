@@ -5,19 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A JDK HTTP client speaking the API, for tests: JSON in, status and JSON out. */
 public final class ApiClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** A response: its status, raw body and the body parsed (null when not JSON). */
-  public record Response(int status, String body, JsonNode json) {
+  /** A response: its status, raw body, the body parsed (null when not JSON) and headers. */
+  public record Response(int status, String body, JsonNode json, HttpHeaders headers) {
     public String errorCode() {
       return json == null ? null : json.path("error").path("code").asText(null);
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -56,7 +62,8 @@ public final class ApiClient {
   public Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), parse(response.body()));
+      return new Response(
+          response.statusCode(), response.body(), parse(response.body()), response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -52,6 +52,7 @@ public final class Ingestion {
   private final Executor executor;
   private final long maxTicksInFlight;
   private final AtomicLong ticksInFlight = new AtomicLong();
+  private final AtomicLong refusedBatches = new AtomicLong();
   private volatile AnswerListener listener = AnswerListener.NONE;
 
   /**
@@ -78,6 +79,11 @@ public final class Ingestion {
     return ticksInFlight.get();
   }
 
+  /** Batches {@link #deliverIfAdmitted} refused since the start. */
+  public long refusedBatches() {
+    return refusedBatches.get();
+  }
+
   /**
    * {@link #deliver}, unless the node's ticks in flight would then exceed the bound: then empty,
    * and nothing of {@code ticks} was handed on. A batch is always admitted when nothing is in
@@ -89,6 +95,7 @@ public final class Ingestion {
     do {
       current = ticksInFlight.get();
       if (current > 0 && current + ticks.size() > maxTicksInFlight) {
+        refusedBatches.incrementAndGet();
         return Optional.empty();
       }
     } while (!ticksInFlight.compareAndSet(current, current + ticks.size()));

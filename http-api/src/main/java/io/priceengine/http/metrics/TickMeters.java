@@ -1,9 +1,11 @@
 package io.priceengine.http.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.priceengine.engine.catalog.ProviderStats;
+import io.priceengine.engine.ingest.Ingestion;
 import io.priceengine.engine.symbol.SymbolEntity;
 import java.time.Duration;
 import java.util.Map;
@@ -52,6 +54,18 @@ public final class TickMeters {
    */
   public void persisted(String outcome, Duration latency) {
     persist.get(outcome).record(latency);
+  }
+
+  /** The node's admission control: ticks in flight and the ingest requests it refused. */
+  public static void bind(MeterRegistry registry, Ingestion ingestion) {
+    Gauge.builder(
+            EngineMetrics.PREFIX + "ingest.ticks.in.flight", ingestion, i -> i.ticksInFlight())
+        .description("ticks handed to symbol entities on this node and not answered yet")
+        .register(registry);
+    FunctionCounter.builder(
+            EngineMetrics.PREFIX + "ingest.overloaded", ingestion, i -> i.refusedBatches())
+        .description("ingest requests refused with 503 overloaded (nothing of them persisted)")
+        .register(registry);
   }
 
   /** {@link io.priceengine.engine.ingest.Ingestion}'s listener: one call per answered tick. */

@@ -27,8 +27,8 @@ import slick.jdbc.JdbcProfile;
  * own: the symbols that only shared the batch are acknowledged, and the one whose event is refused
  * fails alone (docs/reliability.md, "Persist failures"). Failures that are no refusal (no
  * connection, a timeout, the database going away) are not retried: the database is what fails
- * there, and the entities' restart with backoff handles it. A retried write cannot be doubled:
- * the journal's primary key (persistence id, sequence number) refuses a second copy.
+ * there, and the entities' restart with backoff handles it. A retried write cannot be doubled: the
+ * journal's primary key (persistence id, sequence number) refuses a second copy.
  */
 public final class IsolatingJournalDao extends ByteArrayJournalDao {
   private static final Logger log = LoggerFactory.getLogger(IsolatingJournalDao.class);
