@@ -36,8 +36,16 @@ final class AcknowledgedTicks {
     }
   }
 
+  private final boolean tickIds;
+
   AcknowledgedTicks(String prefix, int symbols) {
+    this(prefix, symbols, false);
+  }
+
+  /** With {@code tickIds}, each tick carries the id {@code SYMBOL-round}, so it can be resent. */
+  AcknowledgedTicks(String prefix, int symbols, boolean tickIds) {
     this.symbols = IntStream.range(0, symbols).mapToObj(i -> prefix + i).toList();
+    this.tickIds = tickIds;
   }
 
   /**
@@ -45,10 +53,46 @@ final class AcknowledgedTicks {
    * response, or null when none came.
    */
   ApiClient.Response pushRound(ApiClient api) {
-    int r = round.incrementAndGet();
+    return push(api, round.incrementAndGet());
+  }
+
+  /**
+   * Sends every round whose outcome is unknown again, oldest first, with the same tick ids, and the
+   * last acknowledged round too: the engine must record each tick once. Rounds that are now
+   * acknowledged leave the unknown ones. Returns how many rounds were sent.
+   */
+  int resendUnansweredAndLastRound(ApiClient api) {
+    if (!tickIds) {
+      throw new IllegalStateException("resending needs tick ids");
+    }
+    List<Integer> again = unanswered.stream().sorted().collect(Collectors.toList());
+    int lastAcknowledged =
+        acknowledged.values().stream()
+            .flatMap(Set::stream)
+            .filter(r -> !unanswered.contains(r))
+            .max(Integer::compare)
+            .orElse(0);
+    if (lastAcknowledged > 0) {
+      again.add(0, lastAcknowledged);
+    }
+    for (int r : again) {
+      unanswered.remove(r);
+      push(api, r);
+    }
+    return again.size();
+  }
+
+  private ApiClient.Response push(ApiClient api, int r) {
     String body =
         symbols.stream()
-            .map(s -> "{\"symbol\":\"" + s + "\",\"price\":" + r + "}")
+            .map(
+                s ->
+                    "{\"symbol\":\""
+                        + s
+                        + "\",\"price\":"
+                        + r
+                        + (tickIds ? ",\"tickId\":\"" + s + "-" + r + "\"" : "")
+                        + "}")
             .collect(Collectors.joining(",", "{\"ticks\":[", "]}"));
     ApiClient.Response response;
     try {
