@@ -1,6 +1,7 @@
 package io.priceengine.engine.provider.replay;
 
 import io.priceengine.engine.symbol.Prices;
+import io.priceengine.engine.symbol.RecentTickIds;
 import io.priceengine.engine.symbol.Symbols;
 import io.priceengine.engine.symbol.Tick;
 import java.math.BigDecimal;
@@ -9,14 +10,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * One line of a replay file, {@code symbol,timestamp,price[,volume,open,high,low,previousClose]}: a
- * tick, the optional header, a blank line, or a malformed line with the reason. The timestamp is
- * ISO-8601 ({@code 2024-01-02T14:30:00.250Z}, offsets allowed) or epoch milliseconds; empty
- * optional fields are allowed.
+ * One line of a replay file, {@code
+ * symbol,timestamp,price[,volume,open,high,low,previousClose,tickId]}: a tick, the optional header,
+ * a blank line, or a malformed line with the reason. The timestamp is ISO-8601 ({@code
+ * 2024-01-02T14:30:00.250Z}, offsets allowed) or epoch milliseconds; empty optional fields are
+ * allowed. A file whose ticks have ids of their own (a trade id) gives them as {@code tickId}: the
+ * symbol then records each once, however often the file is replayed (docs/providers.md).
  */
 public sealed interface ReplayLine {
   int MIN_FIELDS = 3;
-  int MAX_FIELDS = 8;
+  int MAX_FIELDS = 9;
 
   record Price(Tick tick) implements ReplayLine {}
 
@@ -69,18 +72,26 @@ public sealed interface ReplayLine {
         }
       }
     }
+    String tickId = null;
+    if (fields.length > 8 && !fields[8].isBlank()) {
+      tickId = fields[8].trim();
+      if (!RecentTickIds.isValid(tickId)) {
+        return new Malformed("invalid tick id", line);
+      }
+    }
     return new Price(
         Tick.of(
-            symbol.get(),
-            price,
-            volume,
-            optional[0],
-            optional[1],
-            optional[2],
-            optional[3],
-            timestamp,
-            ReplayProvider.CODE,
-            null));
+                symbol.get(),
+                price,
+                volume,
+                optional[0],
+                optional[1],
+                optional[2],
+                optional[3],
+                timestamp,
+                ReplayProvider.CODE,
+                null)
+            .withTickId(tickId));
   }
 
   /**

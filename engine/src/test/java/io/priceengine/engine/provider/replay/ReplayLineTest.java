@@ -57,7 +57,8 @@ class ReplayLineTest {
   @Test
   void namesWhatIsWrongWithAMalformedLine() {
     assertEquals("too few fields", malformed("AAPL,1700000000000"));
-    assertEquals("too many fields", malformed("AAPL,1700000000000,1,2,3,4,5,6,7"));
+    assertEquals("too many fields", malformed("AAPL,1700000000000,1,2,3,4,5,6,t-7,8"));
+    assertEquals("invalid tick id", malformed("AAPL,1700000000000,1,,,,,,trade 7"));
     assertEquals("invalid symbol", malformed("1AAPL,1700000000000,1"));
     assertEquals("invalid timestamp", malformed("AAPL,yesterday,1"));
     assertEquals("invalid price", malformed("AAPL,1700000000000,NaN"));
@@ -68,6 +69,13 @@ class ReplayLineTest {
     assertEquals("invalid volume", malformed("AAPL,1700000000000,1,2.5"));
     assertEquals(
         "invalid open, high, low or previous close", malformed("AAPL,1700000000000,1,2,0"));
+  }
+
+  @Test
+  void readsTheFilesOwnTickIdFromTheNinthField() {
+    assertEquals("trade-42", tick("AAPL,1700000000000,1,,,,,,trade-42").tickId());
+    assertNull(tick("AAPL,1700000000000,1,,,,,,").tickId());
+    assertNull(tick("AAPL,1700000000000,1").tickId());
   }
 
   @Test
