@@ -22,6 +22,7 @@ final class GroupCommit {
 
   private final String symbol;
   private final ProviderCatalog providers;
+  private final SessionCalendar sessions;
   private PendingGroup pending; // null while no tick waits
   private final List<Waiter> waiting = new ArrayList<>(); // callers of the pending group
   private final List<Waiter> writing = new ArrayList<>(); // callers of the write in flight
@@ -32,9 +33,10 @@ final class GroupCommit {
   private long handedOver; // commands that can change tick decisions, passed to the entity
   private long handled; // ... and handled by it; fewer while some wait in its stash
 
-  GroupCommit(String symbol, ProviderCatalog providers) {
+  GroupCommit(String symbol, ProviderCatalog providers, SessionCalendar sessions) {
     this.symbol = symbol;
     this.providers = providers;
+    this.sessions = sessions;
   }
 
   /**
@@ -45,7 +47,7 @@ final class GroupCommit {
   void offer(SymbolEntity.State durable, SymbolEntity.UpdatePrices cmd, Instant now) {
     SymbolEntity.State base = afterWrite != null ? afterWrite : durable;
     if (pending == null) {
-      pending = new PendingGroup(symbol, base, durable.historyId());
+      pending = new PendingGroup(symbol, sessions, base, durable.historyId());
     }
     List<PendingGroup.Decision> decisions = new ArrayList<>(cmd.ticks().size());
     long lastWaitedFor = 0;

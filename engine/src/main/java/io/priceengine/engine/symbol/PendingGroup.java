@@ -32,22 +32,25 @@ final class PendingGroup {
   }
 
   private final String symbol;
+  private final SessionCalendar sessions;
   private final SymbolEntity.State base;
   private final long durableHistoryId;
   private SymbolEntity.State projected;
   private final List<Tick> ticks = new ArrayList<>();
   private final List<Long> deliveryIds = new ArrayList<>();
 
-  PendingGroup(String symbol, SymbolEntity.State durable) {
-    this(symbol, durable, durable.historyId());
+  PendingGroup(String symbol, SessionCalendar sessions, SymbolEntity.State durable) {
+    this(symbol, sessions, durable, durable.historyId());
   }
 
   /**
    * A group that follows {@code base}: the durable state, or the state a write in flight leads to;
    * ids up to {@code durableHistoryId} are in the journal.
    */
-  PendingGroup(String symbol, SymbolEntity.State base, long durableHistoryId) {
+  PendingGroup(
+      String symbol, SessionCalendar sessions, SymbolEntity.State base, long durableHistoryId) {
     this.symbol = symbol;
+    this.sessions = sessions;
     this.base = base;
     this.durableHistoryId = durableHistoryId;
     this.projected = base;
@@ -75,8 +78,9 @@ final class PendingGroup {
       return Decision.rejected(rejection.get());
     }
     long historyId = projected.historyId() + 1;
-    projected = projected.withPrice(symbol, tick, now, historyId, deliveryId);
-    ticks.add(tick);
+    Tick completed = SessionStatistics.complete(projected.lastTick(), tick, sessions);
+    projected = projected.withPrice(symbol, completed, now, historyId, deliveryId);
+    ticks.add(completed);
     deliveryIds.add(deliveryId);
     return new Decision(null, historyId, false);
   }

@@ -277,7 +277,8 @@ public final class SymbolEntity
   public static Behavior<Command> create(String symbol, Dependencies dependencies) {
     return Behaviors.setup(
         ctx -> {
-          GroupCommit commit = new GroupCommit(symbol, dependencies.providers());
+          GroupCommit commit =
+              new GroupCommit(symbol, dependencies.providers(), dependencies.settings().sessions());
           TickIntake intake =
               new TickIntake(commit, dependencies.clock(), dependencies.settings().maxGroupTicks());
           return Behaviors.intercept(
@@ -341,14 +342,26 @@ public final class SymbolEntity
    * handler does not run: Akka stashes the commands and hands them over when it completes.
    */
   private ReplyEffect<Event, State> onUpdatePrices(State state, UpdatePrices cmd) {
+    int maxGroupTicks = deps.settings().maxGroupTicks();
+    if (commit.pendingTicks() >= maxGroupTicks) {
+      // TickIntake filled the group during the last write: write it, and start the next group
+      EffectBuilder<Event, State> full = writePending(state);
+      commit.offer(state, cmd, now());
+      queueWrite();
+      return full.thenNoReply();
+    }
     commit.offer(state, cmd, now());
-    if (commit.pendingTicks() >= deps.settings().maxGroupTicks()) {
+    if (commit.pendingTicks() >= maxGroupTicks) {
       return writePending(state).thenNoReply();
     }
+    queueWrite();
+    return Effect().none().thenNoReply();
+  }
+
+  private void queueWrite() {
     if (commit.queueWrite()) {
       context.getSelf().tell(new WritePending());
     }
-    return Effect().none().thenNoReply();
   }
 
   private ReplyEffect<Event, State> onWritePending(State state) {

@@ -14,6 +14,7 @@ import io.priceengine.engine.MutableClock;
 import io.priceengine.engine.catalog.ProviderCatalog;
 import io.priceengine.engine.catalog.ProviderSpec;
 import io.priceengine.engine.symbol.Quote;
+import io.priceengine.engine.symbol.SessionCalendar;
 import io.priceengine.engine.symbol.SymbolDirectory;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.SymbolSettings;
@@ -72,7 +73,7 @@ class QuoteReplayTest {
 
     SymbolEntity.Dependencies deps =
         new SymbolEntity.Dependencies(
-            new SymbolSettings(1_000, 4, Duration.ofSeconds(3), 500),
+            new SymbolSettings(1_000, 4, Duration.ofSeconds(3), 500, SessionCalendar.UTC),
             PROVIDERS,
             testKit.<SymbolDirectory.Command>createTestProbe().getRef(),
             quote -> {},

@@ -54,7 +54,7 @@ class PendingGroupTest {
   void acceptedTicksTakeConsecutiveIdsAfterTheDurableOnes() {
     SymbolEntity.State durable =
         SymbolEntity.State.EMPTY.withPrice(SYMBOL, tick("10", T0, "push"), T0, 41, 0);
-    PendingGroup group = new PendingGroup(SYMBOL, durable);
+    PendingGroup group = new PendingGroup(SYMBOL, SessionCalendar.UTC, durable);
     assertEquals(
         42, group.offer(tick("11", T0.plusSeconds(1), "push"), 0, PROVIDERS, T0).historyId());
     assertFalse(group.offer(tick("9", T0.minusSeconds(1), "push"), 0, PROVIDERS, T0).accepted());
@@ -78,7 +78,7 @@ class PendingGroupTest {
   void aDeliveryAlreadyInTheJournalIsDurable() {
     SymbolEntity.State durable =
         SymbolEntity.State.EMPTY.withPrice(SYMBOL, tick("10", T0, "push"), T0, 1, 77);
-    PendingGroup group = new PendingGroup(SYMBOL, durable);
+    PendingGroup group = new PendingGroup(SYMBOL, SessionCalendar.UTC, durable);
     PendingGroup.Decision decision = group.offer(tick("10", T0, "push"), 77, PROVIDERS, T0);
     assertTrue(decision.durable());
     assertEquals(1, decision.historyId());
@@ -92,7 +92,7 @@ class PendingGroupTest {
     List<String> history = new ArrayList<>();
     List<Quote> quotes = new ArrayList<>();
     for (List<Offer> offers : groups) {
-      PendingGroup group = new PendingGroup(SYMBOL, state);
+      PendingGroup group = new PendingGroup(SYMBOL, SessionCalendar.UTC, state);
       for (Offer offer : offers) {
         PendingGroup.Decision decision =
             group.offer(offer.tick(), offer.deliveryId(), PROVIDERS, offer.now());

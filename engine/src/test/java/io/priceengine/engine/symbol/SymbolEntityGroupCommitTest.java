@@ -65,7 +65,7 @@ class SymbolEntityGroupCommitTest {
   private ActorRef<SymbolEntity.Command> spawn(int maxGroupTicks, QuoteBoard board) {
     SymbolEntity.Dependencies deps =
         new SymbolEntity.Dependencies(
-            new SymbolSettings(1_000, 4, Duration.ofSeconds(3), maxGroupTicks),
+            new SymbolSettings(1_000, 4, Duration.ofSeconds(3), maxGroupTicks, SessionCalendar.UTC),
             PROVIDERS,
             testKit.<SymbolDirectory.Command>createTestProbe().getRef(),
             published::add,

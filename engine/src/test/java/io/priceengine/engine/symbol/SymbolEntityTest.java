@@ -66,7 +66,7 @@ class SymbolEntityTest {
     published = new ArrayList<>();
     SymbolEntity.Dependencies deps =
         new SymbolEntity.Dependencies(
-            new SymbolSettings(snapshotEvery, 4, Duration.ofSeconds(3), 500),
+            new SymbolSettings(snapshotEvery, 4, Duration.ofSeconds(3), 500, SessionCalendar.UTC),
             PROVIDERS,
             directory.getRef(),
             published::add,
@@ -259,6 +259,28 @@ class SymbolEntityTest {
     assertTrue(afterRestart.hasNoEvents());
     assertEquals(1_001, quote().historyId());
     assertEquals("invalid_request", rejectionCode(update(again.withTickId("a b"), 0).reply()));
+  }
+
+  @Test
+  void derivesSessionStatisticsAcrossARestartAndTheNextSession() {
+    push("10", T0, "push");
+    push("12", T0.plusSeconds(1), "push");
+    entity.restart();
+    push("11", T0.plusSeconds(2), "push");
+    Quote sameSession = quote();
+    assertEquals(new BigDecimal("10"), sameSession.open());
+    assertEquals(new BigDecimal("12"), sameSession.high());
+    assertEquals(new BigDecimal("10"), sameSession.low());
+    assertEquals(null, sameSession.previousClose());
+    assertEquals(null, sameSession.change());
+
+    clock.advance(Duration.ofDays(1));
+    push("12.1", T0.plusSeconds(86_400), "push");
+    Quote nextSession = quote();
+    assertEquals(new BigDecimal("12.1"), nextSession.open());
+    assertEquals(new BigDecimal("11"), nextSession.previousClose());
+    assertEquals(new BigDecimal("1.1"), nextSession.change());
+    assertEquals(new BigDecimal("10"), nextSession.changePercent());
   }
 
   @Test

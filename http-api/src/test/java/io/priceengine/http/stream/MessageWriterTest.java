@@ -28,6 +28,8 @@ class MessageWriterTest {
           null,
           null,
           new BigDecimal("187.5"),
+          new BigDecimal("1.75"),
+          new BigDecimal("0.9333"),
           Instant.parse("2026-11-22T10:15:30.100Z"),
           Instant.parse("2026-11-22T10:15:30.123Z"),
           "push",

@@ -25,6 +25,8 @@ class SymbolFeedTest {
         null,
         null,
         null,
+        null,
+        null,
         at,
         at,
         "push",
