@@ -47,6 +47,85 @@ class ProjectionApiTest {
   }
 
   @Test
+  void theQuoteTheDailyRowAndTheDailyCandleAgreeOnTheSession() {
+    Instant yesterday =
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(1));
+    Instant dayBefore = yesterday.minus(Duration.ofDays(1));
+    String ticks =
+        String.join(
+            ",",
+            sessionTick(dayBefore.plusSeconds(36_000), "100", ""),
+            sessionTick(dayBefore.plusSeconds(54_000), "104", ""),
+            sessionTick(yesterday.plusSeconds(32_400), "101", ""),
+            // the provider sends the session's high itself: it wins over the derived one
+            sessionTick(yesterday.plusSeconds(36_000), "103", ",\"high\":105"),
+            sessionTick(yesterday.plusSeconds(39_600), "99", ""),
+            sessionTick(yesterday.plusSeconds(43_200), "102", ""));
+    assertEquals(
+        6,
+        api.post(TICKS, INGEST_TOKEN, "{\"ticks\":[" + ticks + "]}")
+            .json()
+            .get("accepted")
+            .asInt());
+
+    JsonNode quote = api.get(PRICES + "/SESS").json();
+    List<String> expected = List.of("101", "105", "99", "102");
+    assertEquals(
+        expected,
+        List.of(
+            quote.get("open").asText(),
+            quote.get("high").asText(),
+            quote.get("low").asText(),
+            quote.get("price").asText()));
+    assertEquals("104", quote.get("previousClose").asText());
+    assertEquals("-2", quote.get("change").asText());
+    assertEquals("-1.9231", quote.get("changePercent").asText());
+
+    String day = yesterday.toString().substring(0, 10);
+    List<String> dailyRow =
+        Polling.await(
+            SETTLE,
+            () ->
+                rows(
+                    engine.jdbcUrl(),
+                    "SELECT trim_scale(open), trim_scale(high), trim_scale(low), trim_scale(close)"
+                        + " FROM market_data_cache WHERE symbol = 'SESS' AND date = ?::date",
+                    day),
+            r -> r.equals(List.of(String.join(" ", expected))));
+    assertEquals(List.of(String.join(" ", expected)), dailyRow);
+
+    JsonNode candles =
+        api.get(
+                PRICES
+                    + "/SESS/candles?interval=1d&from="
+                    + dayBefore
+                    + "&to="
+                    + yesterday.plus(Duration.ofDays(1)))
+            .json()
+            .get("candles");
+    assertEquals(2, candles.size(), candles.toString());
+    JsonNode session = candles.get(1);
+    assertEquals(yesterday.toString().replace("Z", ".000Z"), session.get("start").asText());
+    assertEquals(
+        expected,
+        List.of(
+            session.get("open").asText(),
+            session.get("high").asText(),
+            session.get("low").asText(),
+            session.get("close").asText()));
+  }
+
+  private static String sessionTick(Instant at, String price, String extra) {
+    return "{\"symbol\":\"SESS\",\"price\":"
+        + price
+        + ",\"sourceTimestamp\":\""
+        + at
+        + "\""
+        + extra
+        + "}";
+  }
+
+  @Test
   void everyAcceptedTickIsOneHistoryRowAndTheMasterRowEqualsTheQuote() {
     List<String> symbols = IntStream.range(0, 40).mapToObj(i -> "EX" + i).toList();
     long accepted = 0;
@@ -149,8 +228,9 @@ class ProjectionApiTest {
     Response window =
         api.get(PRICES + "/HIST/history?from=2026-11-22T10:01:40Z&to=2026-11-22T10:01:42Z&limit=5");
     assertEquals(
-        "{\"historyId\":101,\"price\":101.125,\"volume\":1010,\"open\":null,\"high\":null,"
-            + "\"low\":null,\"previousClose\":null,"
+        // the row holds the session statistics the entity derived: what the quote showed
+        "{\"historyId\":101,\"price\":101.125,\"volume\":1010,\"open\":1.125,"
+            + "\"high\":101.125,\"low\":1.125,\"previousClose\":null,"
             + "\"sourceTimestamp\":\"2026-11-22T10:01:41.000Z\","
             + "\"fetchedAt\":\""
             + window.json().get("items").get(0).get("fetchedAt").asText()

@@ -57,7 +57,7 @@ public record PriceStore(
         new PriceStore(
             JournalQueries.eventsByPersistenceId(system),
             projection,
-            new PriceHistory(reads),
+            new PriceHistory(reads, projectionSettings.sessions()),
             new LastPrices(reads),
             new MarketSummary(reads),
             new ProjectionLag(reads, projectionSettings, clock),

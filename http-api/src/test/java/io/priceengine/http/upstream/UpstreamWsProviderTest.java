@@ -32,7 +32,7 @@ class UpstreamWsProviderTest {
                 "price-engine.providers.enabled", "upstream-ws",
                 "price-engine.providers.upstream-ws.url", upstream.url(),
                 "price-engine.providers.upstream-ws.token", "secret",
-                "price-engine.providers.upstream-ws.symbols", "AAPL,MSFT",
+                "price-engine.providers.upstream-ws.symbols", "AAPL,MSFT,IBM",
                 "price-engine.providers.upstream-ws.subscription-refresh", "200ms",
                 "price-engine.providers.ingest.min-backoff", "200ms",
                 "price-engine.providers.ingest.max-backoff", "1s",
@@ -54,6 +54,10 @@ class UpstreamWsProviderTest {
         + ",\"t\":"
         + System.currentTimeMillis()
         + ",\"v\":100}";
+  }
+
+  static String trade(String symbol, String price, long epochMillis) {
+    return "{\"s\":\"" + symbol + "\",\"p\":" + price + ",\"t\":" + epochMillis + "}";
   }
 
   static String trades(String... trades) {
@@ -107,6 +111,27 @@ class UpstreamWsProviderTest {
     assertTrue(status.get("ticks").asLong() >= 1, status.toString());
     assertEquals("Upstream WebSocket feed", status.get("displayName").asText());
     assertEquals("disabled", provider("http-poll").get("status").asText());
+  }
+
+  @Test
+  void tradesAloneGiveQuotesTheirSessionsOpenHighLowAndChange() {
+    Polling.await(WAIT, () -> assertTrue(!upstream.connections().isEmpty()));
+    awaitSubscribed(upstream.latest(), "IBM");
+    long now = System.currentTimeMillis();
+    // a trade a day ago, then two in today's session (sessions are UTC days by default)
+    upstream.send(trades(trade("IBM", "100", now - Duration.ofDays(1).toMillis())));
+    awaitQuote("IBM", "100");
+    upstream.send(trades(trade("IBM", "106", now - 1)));
+    awaitQuote("IBM", "106");
+    upstream.send(trades(trade("IBM", "105", now)));
+
+    JsonNode quote = awaitQuote("IBM", "105");
+    assertEquals("106", quote.get("open").asText());
+    assertEquals("106", quote.get("high").asText());
+    assertEquals("105", quote.get("low").asText());
+    assertEquals("100", quote.get("previousClose").asText());
+    assertEquals("5", quote.get("change").asText());
+    assertEquals("5", quote.get("changePercent").asText());
   }
 
   @Test

@@ -1,12 +1,12 @@
 package io.priceengine.persistence.history;
 
 import io.priceengine.engine.symbol.Prices;
+import io.priceengine.engine.symbol.SessionCalendar;
 import io.priceengine.persistence.db.SqlReads;
 import io.r2dbc.spi.Row;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -28,31 +28,45 @@ public final class PriceHistory {
       ORDER BY h.history_id DESC
       LIMIT $5""";
 
-  // A tick's volume is its provider's cumulative volume of the day; what a candle shows is how
-  // much that grew: each tick adds its excess over the largest volume reported earlier the same
-  // UTC day (the first tick of a day adds all of it). Ticks from the start of from's day take part
-  // so that the first candle is computed like any other.
+  // A tick's volume is its provider's cumulative volume of the session; what a candle shows is how
+  // much that grew: each tick adds its excess over the largest volume reported earlier in the same
+  // session (the first tick of a session adds all of it). Ticks from the start of from's session
+  // take part so that the first candle is computed like any other. Sessions are days in zone $7
+  // starting at local time $8 (SessionCalendar). With $6 (the 1d interval) a bucket is a session,
+  // and its open, high and low are its last tick's: the session statistics that tick carried, as
+  // its quote and daily row show them (prices only, for ticks written before they were derived).
   private static final String CANDLES =
       """
       WITH ticks AS (
-        SELECT history_id, price, volume, source_timestamp,
-          floor(extract(epoch FROM source_timestamp) / $2)::bigint AS bucket,
+        SELECT history_id, price, open, high, low, volume, source_timestamp,
+          CASE WHEN $6 THEN (session - DATE '1970-01-01')::bigint
+               ELSE floor(extract(epoch FROM source_timestamp) / $2)::bigint END AS bucket,
           CASE WHEN volume IS NULL THEN 0
                WHEN before IS NULL THEN volume
                ELSE greatest(volume - before, 0) END AS traded
         FROM (
-          SELECT history_id, price, volume, source_timestamp,
+          SELECT history_id, price, open, high, low, volume, source_timestamp, session,
             max(volume) OVER (
-              PARTITION BY (source_timestamp AT TIME ZONE 'UTC')::date ORDER BY history_id
+              PARTITION BY session ORDER BY history_id
               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-          FROM realtime_price_history
-          WHERE symbol = $1 AND source_timestamp >= $5 AND source_timestamp < $4
-        ) day_ticks
+          FROM (
+            SELECT history_id, price, open, high, low, volume, source_timestamp,
+              CASE WHEN (source_timestamp AT TIME ZONE $7)::time < $8::time
+                   THEN (source_timestamp AT TIME ZONE $7)::date - 1
+                   ELSE (source_timestamp AT TIME ZONE $7)::date END AS session
+            FROM realtime_price_history
+            WHERE symbol = $1 AND source_timestamp >= $5 AND source_timestamp < $4
+          ) in_range
+        ) session_ticks
       )
       SELECT bucket,
-        (array_agg(price ORDER BY history_id))[1] AS open,
-        max(price) AS high,
-        min(price) AS low,
+        CASE WHEN $6 THEN coalesce((array_agg(open ORDER BY history_id DESC))[1],
+                                   (array_agg(price ORDER BY history_id))[1])
+             ELSE (array_agg(price ORDER BY history_id))[1] END AS open,
+        CASE WHEN $6 THEN coalesce((array_agg(high ORDER BY history_id DESC))[1], max(price))
+             ELSE max(price) END AS high,
+        CASE WHEN $6 THEN coalesce((array_agg(low ORDER BY history_id DESC))[1], min(price))
+             ELSE min(price) END AS low,
         (array_agg(price ORDER BY history_id DESC))[1] AS close,
         CASE WHEN count(volume) = 0 THEN NULL ELSE sum(traded) END AS volume,
         count(*) AS ticks
@@ -62,9 +76,11 @@ public final class PriceHistory {
       ORDER BY bucket""";
 
   private final SqlReads reads;
+  private final SessionCalendar sessions;
 
-  public PriceHistory(SqlReads reads) {
+  public PriceHistory(SqlReads reads, SessionCalendar sessions) {
     this.reads = reads;
+    this.sessions = sessions;
   }
 
   public CompletionStage<HistoryPage> page(String symbol, HistoryQuery query) {
@@ -89,25 +105,40 @@ public final class PriceHistory {
                     : new HistoryPage(symbol, items, null));
   }
 
-  /** Candles of prices with source timestamps in [{@code from}, {@code to}), oldest first. */
+  /**
+   * Candles of prices with source timestamps in [{@code from}, {@code to}), oldest first; {@code
+   * 1d} candles are trading sessions (docs/api.md, "candles").
+   */
   public CompletionStage<List<Candle>> candles(
       String symbol, CandleInterval interval, Instant from, Instant to) {
     long width = interval.width().toSeconds();
-    Instant dayStart =
-        LocalDate.ofInstant(from, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    boolean bySession = interval == CandleInterval.ONE_DAY;
+    Instant sessionStart = sessions.startOf(sessions.sessionOf(from));
     return reads.list(
         CANDLES,
         statement ->
-            statement.bind(0, symbol).bind(1, width).bind(2, from).bind(3, to).bind(4, dayStart),
-        row ->
-            new Candle(
-                Instant.ofEpochSecond(row.get("bucket", Long.class) * width),
-                price(row, "open"),
-                price(row, "high"),
-                price(row, "low"),
-                price(row, "close"),
-                row.get("volume", Long.class),
-                row.get("ticks", Long.class)));
+            statement
+                .bind(0, symbol)
+                .bind(1, width)
+                .bind(2, from)
+                .bind(3, to)
+                .bind(4, sessionStart)
+                .bind(5, bySession)
+                .bind(6, sessions.zone().getId())
+                .bind(7, sessions.start().toString()),
+        row -> {
+          long bucket = row.get("bucket", Long.class);
+          return new Candle(
+              bySession
+                  ? sessions.startOf(LocalDate.ofEpochDay(bucket))
+                  : Instant.ofEpochSecond(bucket * width),
+              price(row, "open"),
+              price(row, "high"),
+              price(row, "low"),
+              price(row, "close"),
+              row.get("volume", Long.class),
+              row.get("ticks", Long.class));
+        });
   }
 
   private static HistoryItem item(Row row) {

@@ -3,6 +3,7 @@ package io.priceengine.persistence.projection;
 import akka.projection.eventsourced.EventEnvelope;
 import io.priceengine.engine.symbol.Listing;
 import io.priceengine.engine.symbol.Quote;
+import io.priceengine.engine.symbol.SessionCalendar;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.engine.symbol.Tick;
 import java.math.BigDecimal;
@@ -20,8 +21,8 @@ import java.util.TreeSet;
 /**
  * One group of events turned into the rows the projection writes, aggregated so that each statement
  * touches each key once: every price is a history row, but a symbol gets one master row (its latest
- * price), one daily bar per UTC day and one universe row per batch. Events must come in journal
- * order (per symbol: sequence-number order).
+ * price), one daily bar per trading session and one universe row per batch. Events must come in
+ * journal order (per symbol: sequence-number order).
  */
 record PriceBatch(
     List<HistoryRow> history,
@@ -41,7 +42,11 @@ record PriceBatch(
       long historyId) {}
 
   /**
-   * The bar of one symbol and UTC day, as far as this batch knows it. {@code volume} is the largest
+   * The bar of one symbol and trading session (named by its start date), as far as this batch knows
+   * it. Ticks carry their session's open, high and low (the entity derives them), so the bar takes
+   * the latest tick's: the same values its quote shows. Ticks written before that only have their
+   * prices: then the bar is their first price and extremes, and {@code ofSession} is false (the
+   * stored bar then keeps its open and widens its extremes). {@code volume} is the largest
    * cumulative volume reported (null when no tick carried one), see docs/projection.md.
    */
   record DailyBar(
@@ -52,18 +57,44 @@ record PriceBatch(
       BigDecimal low,
       BigDecimal close,
       Long volume,
-      String source) {
+      String source,
+      boolean ofSession) {
 
-    DailyBar with(BigDecimal price, Long tickVolume, String provider) {
+    static DailyBar first(String symbol, LocalDate date, Tick tick) {
+      BigDecimal price = tick.price();
       return new DailyBar(
           symbol,
           date,
-          open,
-          high.max(price),
-          low.min(price),
+          orElse(tick.open(), price),
+          orElse(tick.high(), price),
+          orElse(tick.low(), price),
           price,
-          larger(volume, tickVolume),
-          provider);
+          tick.volume(),
+          tick.provider(),
+          carriesSession(tick));
+    }
+
+    /** True when the tick carries its session's open, high and low (derived or sent). */
+    private static boolean carriesSession(Tick tick) {
+      return tick.open() != null && tick.high() != null && tick.low() != null;
+    }
+
+    DailyBar with(Tick tick) {
+      BigDecimal price = tick.price();
+      return new DailyBar(
+          symbol,
+          date,
+          orElse(tick.open(), open),
+          orElse(tick.high(), high.max(price)),
+          orElse(tick.low(), low.min(price)),
+          price,
+          larger(volume, tick.volume()),
+          tick.provider(),
+          carriesSession(tick));
+    }
+
+    private static BigDecimal orElse(BigDecimal value, BigDecimal otherwise) {
+      return value != null ? value : otherwise;
     }
 
     private static Long larger(Long a, Long b) {
@@ -92,7 +123,9 @@ record PriceBatch(
    * @param statusOf the stored status of each symbol already in the universe table
    */
   static PriceBatch of(
-      List<EventEnvelope<SymbolEntity.Event>> envelopes, Map<String, String> statusOf) {
+      List<EventEnvelope<SymbolEntity.Event>> envelopes,
+      Map<String, String> statusOf,
+      SessionCalendar sessions) {
     List<HistoryRow> history = new ArrayList<>();
     Map<String, MasterRow> master = new LinkedHashMap<>();
     Map<String, DailyBar> daily = new LinkedHashMap<>();
@@ -107,13 +140,15 @@ record PriceBatch(
       if (event instanceof SymbolEntity.PricesUpdated prices) {
         long historyId = prices.firstHistoryId();
         for (Tick tick : prices.ticks()) {
-          price(symbol, historyId++, tick, prices.receivedAt(), history, master, daily, providers);
+          price(symbol, historyId++, tick, prices.receivedAt(), sessions, history, master, daily);
+          providers.add(tick.provider());
         }
         universe.put(symbol, priced(before, prices.ticks(), prices.receivedAt(), envelope));
       } else if (event instanceof SymbolEntity.PriceUpdated price) {
         Tick tick = price.tick();
         price(
-            symbol, price.historyId(), tick, price.receivedAt(), history, master, daily, providers);
+            symbol, price.historyId(), tick, price.receivedAt(), sessions, history, master, daily);
+        providers.add(tick.provider());
         universe.put(symbol, priced(before, List.of(tick), price.receivedAt(), envelope));
       } else if (event instanceof SymbolEntity.Onboarded onboarded) {
         universe.put(
@@ -150,34 +185,25 @@ record PriceBatch(
         providers);
   }
 
-  /** Adds the rows of one accepted tick: a history row, the master row, the day's bar. */
+  /** Adds the rows of one accepted tick: a history row, the master row, its session's bar. */
   private static void price(
       String symbol,
       long historyId,
       Tick tick,
       Instant receivedAt,
+      SessionCalendar sessions,
       List<HistoryRow> history,
       Map<String, MasterRow> master,
-      Map<String, DailyBar> daily,
-      Set<String> providers) {
-    LocalDate day = LocalDate.ofInstant(tick.sourceTimestamp(), ZoneOffset.UTC);
+      Map<String, DailyBar> daily) {
+    LocalDate session = sessions.sessionOf(tick.sourceTimestamp());
     history.add(new HistoryRow(symbol, historyId, tick, receivedAt));
     master.put(
         symbol,
         new MasterRow(symbol, tick.price(), receivedAt, tick.provider(), tick.volume(), historyId));
     daily.merge(
-        symbol + "|" + day,
-        new DailyBar(
-            symbol,
-            day,
-            tick.price(),
-            tick.price(),
-            tick.price(),
-            tick.price(),
-            tick.volume(),
-            tick.provider()),
-        (bar, first) -> bar.with(tick.price(), tick.volume(), tick.provider()));
-    providers.add(tick.provider());
+        symbol + "|" + session,
+        DailyBar.first(symbol, session, tick),
+        (bar, first) -> bar.with(tick));
   }
 
   /** The universe row after an event of accepted ticks. */

@@ -78,7 +78,7 @@ public final class PriceProjection {
             projectionId(tag),
             Optional.empty(),
             events,
-            () -> new PriceProjectionHandler(tag, sequenceCheck),
+            () -> new PriceProjectionHandler(tag, sequenceCheck, settings.sessions()),
             system)
         .withGroup(settings.groupSize(), settings.groupWithin())
         .withRestartBackoff(settings.minBackoff(), settings.maxBackoff(), settings.randomFactor())

@@ -5,6 +5,7 @@ import akka.persistence.query.Sequence;
 import akka.projection.eventsourced.EventEnvelope;
 import akka.projection.r2dbc.javadsl.R2dbcHandler;
 import akka.projection.r2dbc.javadsl.R2dbcSession;
+import io.priceengine.engine.symbol.SessionCalendar;
 import io.priceengine.engine.symbol.SymbolEntity;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,12 @@ final class PriceProjectionHandler extends R2dbcHandler<List<EventEnvelope<Symbo
   private final String tag;
   private final SequenceCheck sequenceCheck;
   private final PriceTables tables = new PriceTables();
+  private final SessionCalendar sessions;
 
-  PriceProjectionHandler(String tag, SequenceCheck sequenceCheck) {
+  PriceProjectionHandler(String tag, SequenceCheck sequenceCheck, SessionCalendar sessions) {
     this.tag = tag;
     this.sequenceCheck = sequenceCheck;
+    this.sessions = sessions;
   }
 
   @Override
@@ -38,6 +41,8 @@ final class PriceProjectionHandler extends R2dbcHandler<List<EventEnvelope<Symbo
         .thenCompose(
             checked ->
                 tables.write(
-                    session, PriceBatch.of(checked.envelopes(), checked.statusOf()), progress));
+                    session,
+                    PriceBatch.of(checked.envelopes(), checked.statusOf(), sessions),
+                    progress));
   }
 }

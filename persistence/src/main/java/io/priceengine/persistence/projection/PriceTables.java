@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -76,7 +77,9 @@ final class PriceTables {
         updated_at = now()
       WHERE m.latest_history_id < EXCLUDED.latest_history_id""";
 
-  // open stays the first price of the day; greatest/least ignore a NULL volume.
+  // $9: the bars carry their sessions' open, high and low (what the quote shows): they replace the
+  // stored ones. Otherwise (ticks from before sessions were derived) open stays the first price
+  // and the extremes widen. greatest ignores a NULL volume.
   private static final String DAILY =
       """
       INSERT INTO market_data_cache AS d (symbol, date, open, high, low, close, volume,
@@ -84,8 +87,9 @@ final class PriceTables {
       SELECT * FROM unnest($1::text[], $2::date[], $3::numeric[], $4::numeric[], $5::numeric[],
         $6::numeric[], $7::bigint[], $8::text[])
       ON CONFLICT (symbol, date) DO UPDATE SET
-        high = greatest(d.high, EXCLUDED.high),
-        low = least(d.low, EXCLUDED.low),
+        open = CASE WHEN $9 THEN EXCLUDED.open ELSE d.open END,
+        high = CASE WHEN $9 THEN EXCLUDED.high ELSE greatest(d.high, EXCLUDED.high) END,
+        low = CASE WHEN $9 THEN EXCLUDED.low ELSE least(d.low, EXCLUDED.low) END,
         close = EXCLUDED.close,
         volume = greatest(d.volume, EXCLUDED.volume),
         data_source = EXCLUDED.data_source""";
@@ -117,8 +121,12 @@ final class PriceTables {
     if (!batch.master().isEmpty()) {
       done = then(done, session, master(session, batch));
     }
-    if (!batch.daily().isEmpty()) {
-      done = then(done, session, daily(session, batch));
+    for (boolean ofSession : new boolean[] {true, false}) {
+      List<PriceBatch.DailyBar> bars =
+          batch.daily().stream().filter(bar -> bar.ofSession() == ofSession).toList();
+      if (!bars.isEmpty()) {
+        done = then(done, session, daily(session, bars, ofSession));
+      }
     }
     return then(done, session, progress(session, progress)).thenApply(rows -> Done.getInstance());
   }
@@ -175,8 +183,8 @@ final class PriceTables {
         .bind(5, column(rows, PriceBatch.MasterRow::historyId, Long[]::new));
   }
 
-  private static Statement daily(R2dbcSession session, PriceBatch batch) {
-    var rows = batch.daily();
+  private static Statement daily(
+      R2dbcSession session, List<PriceBatch.DailyBar> rows, boolean ofSession) {
     return session
         .createStatement(DAILY)
         .bind(0, column(rows, PriceBatch.DailyBar::symbol, String[]::new))
@@ -186,7 +194,8 @@ final class PriceTables {
         .bind(4, column(rows, PriceBatch.DailyBar::low, BigDecimal[]::new))
         .bind(5, column(rows, PriceBatch.DailyBar::close, BigDecimal[]::new))
         .bind(6, column(rows, PriceBatch.DailyBar::volume, Long[]::new))
-        .bind(7, column(rows, PriceBatch.DailyBar::source, String[]::new));
+        .bind(7, column(rows, PriceBatch.DailyBar::source, String[]::new))
+        .bind(8, ofSession);
   }
 
   private static Statement progress(R2dbcSession session, Progress progress) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import com.typesafe.config.ConfigFactory;
+import io.priceengine.engine.symbol.SessionCalendar;
 import io.priceengine.persistence.db.Database;
 import io.priceengine.persistence.db.SqlReads;
 import io.priceengine.persistence.db.TestDatabase;
@@ -36,7 +37,7 @@ class PriceHistoryTest {
                 .withFallback(ConfigFactory.parseResources("persistence.conf"))
                 .withFallback(ConfigFactory.load())
                 .resolve());
-    history = new PriceHistory(SqlReads.create(testKit.system()));
+    history = new PriceHistory(SqlReads.create(testKit.system()), SessionCalendar.UTC);
     ProjectedTicks ticks = new ProjectedTicks(testKit.system());
     for (int i = 1; i <= 250; i++) {
       ticks.add("PAGE", i + ".5", null, BASE.plusSeconds(i));

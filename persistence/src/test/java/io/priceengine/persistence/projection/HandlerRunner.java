@@ -5,6 +5,7 @@ import akka.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import akka.persistence.r2dbc.ConnectionFactoryProvider;
 import akka.projection.eventsourced.EventEnvelope;
 import akka.projection.r2dbc.javadsl.R2dbcSession;
+import io.priceengine.engine.symbol.SessionCalendar;
 import io.priceengine.engine.symbol.SymbolEntity;
 import io.priceengine.persistence.db.SqlReads;
 import io.r2dbc.spi.Connection;
@@ -26,7 +27,11 @@ final class HandlerRunner {
     this.system = system;
     this.connections =
         ConnectionFactoryProvider.get(system).connectionFactoryFor(SqlReads.CONNECTION_FACTORY);
-    this.handler = new PriceProjectionHandler(tag, new SequenceCheck(system, journal));
+    this.handler =
+        new PriceProjectionHandler(
+            tag,
+            new SequenceCheck(system, journal),
+            SessionCalendar.fromConfig(system.settings().config()));
   }
 
   void process(List<EventEnvelope<SymbolEntity.Event>> group) {
