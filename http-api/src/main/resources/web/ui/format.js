@@ -11,6 +11,11 @@ const percentFormat = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
   signDisplay: 'always',
 });
+const changeFormat = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+  signDisplay: 'always',
+});
 const volumeFormat = new Intl.NumberFormat('en-US', {
   notation: 'compact',
   maximumFractionDigits: 1,
@@ -29,16 +34,23 @@ export function price(value) {
   return value == null ? DASH : priceFormat.format(value);
 }
 
-/** Change against the previous close: {text, direction} where direction is up, down or flat. */
+/**
+ * Change against the previous close: {text, direction, label}, direction up, down or flat. The
+ * engine sends change and changePercent with every quote that has a previous close (derived from
+ * the session's prices when the provider sends none).
+ */
 export function change(quote) {
   if (quote.previousClose == null || quote.previousClose === 0) {
     return { text: DASH, direction: 'flat', label: 'no previous close' };
   }
-  const percent = ((quote.price - quote.previousClose) / quote.previousClose) * 100;
-  const direction = percent > 0 ? 'up' : percent < 0 ? 'down' : 'flat';
+  const absolute = quote.change ?? quote.price - quote.previousClose;
+  const percent = quote.changePercent ?? (absolute / quote.previousClose) * 100;
+  const direction = absolute > 0 ? 'up' : absolute < 0 ? 'down' : 'flat';
   const arrow = direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : '';
-  const text = `${arrow}${percentFormat.format(percent)}%`;
-  const label = `${percentFormat.format(percent)} percent since the previous close`;
+  const text = `${arrow}${changeFormat.format(absolute)} ${percentFormat.format(percent)}%`;
+  const label =
+    `${changeFormat.format(absolute)}, ${percentFormat.format(percent)} percent` +
+    ' since the previous close';
   return { text, direction, label };
 }
 
