@@ -8,6 +8,8 @@
 # Environment every script honours:
 #   BENCH_ENGINE_JAR        engine jar (default http-api/target/price-engine.jar; not rebuilt)
 #   BENCH_ENGINE_JAVA_OPTS  extra JVM options of the engine, e.g. -Xmx2g
+#   BENCH_ENGINE_ENV        extra NAME=VALUE settings of every engine started, space-separated,
+#                           e.g. PRICE_ENGINE_INGEST_MAX_IN_FLIGHT=20000
 #   BENCH_REBUILD=1         always build first
 
 bench_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -128,7 +130,7 @@ bench_start_engine() {
   cluster_port="$(bench_free_port)"
   engine_base_url="http://127.0.0.1:$engine_http_port"
   echo "starting engine on $engine_base_url (database port $engine_db_port, data $data_dir)" >&2
-  # shellcheck disable=SC2086 # BENCH_ENGINE_JAVA_OPTS is a list of options
+  # shellcheck disable=SC2086 # BENCH_ENGINE_JAVA_OPTS and BENCH_ENGINE_ENV are lists
   env -u PRICE_ENGINE_DB_URL -u PRICE_ENGINE_DB_USER -u PRICE_ENGINE_DB_PASSWORD \
     -u PRICE_ENGINE_SEED_NODES -u PRICE_ENGINE_READ_TOKEN -u PRICE_ENGINE_ALLOWED_ORIGINS \
     PRICE_ENGINE_PROVIDERS=none \
@@ -138,7 +140,7 @@ bench_start_engine() {
     PRICE_ENGINE_EMBEDDED_DB_PORT="$engine_db_port" \
     PRICE_ENGINE_HTTP_HOST=127.0.0.1 PRICE_ENGINE_HTTP_PORT="$engine_http_port" \
     PRICE_ENGINE_CLUSTER_HOST=127.0.0.1 PRICE_ENGINE_CLUSTER_PORT="$cluster_port" \
-    "$@" \
+    ${BENCH_ENGINE_ENV:-} "$@" \
     java "$bench_fjp" ${BENCH_ENGINE_JAVA_OPTS:-} "${launch[@]}" >"$log" 2>&1 &
   engine_pid=$!
   engine_data_dir=$data_dir

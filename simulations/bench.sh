@@ -2,7 +2,9 @@
 # The benchmark report in one command: builds if needed, starts the engine on a fresh
 # embedded database and measures, one after another in the same run,
 #   1. durable ingest over HTTP (projection lag at the end) and via the replay provider, with
-#      uniform and skewed (weight 1/rank) tick files, and GETs of the hottest symbols meanwhile,
+#      uniform and skewed (weight 1/rank) tick files, and GETs of the hottest symbols meanwhile;
+#      1d. overload: 3x the capacity just measured offered open loop, the acknowledged rate and
+#      the refusals, then the client's tally checked against the journal and the history,
 #   2. the single-write baseline (one JDBC transaction per tick) against the same PostgreSQL,
 #      and the database floor (its CPU for the rows of one durable tick, engine excluded),
 #   3. quote reads: engine, constant-route ceiling and SQL baseline, closed and open model,
@@ -29,6 +31,7 @@ esac
 
 if [[ $mode == full ]]; then
   ingest_args=(--symbols=1000 --concurrency=32 --ticksPerRequest=100 --warmup=5 --duration=60)
+  overload_args=(--symbols=1000 --ticksPerRequest=100 --factor=3 --seconds=60 --retrySeconds=120)
   baseline_args=(--symbols=1000 --concurrency=32 --warmup=5 --duration=60)
   floor_args=(--ticks=200000 --batch=1000 --symbols=1000)
   read_args=(--symbols=1000 --connections=64 --rate=10000 --warmup=5 --duration=20)
@@ -38,6 +41,7 @@ if [[ $mode == full ]]; then
   replay_ticks=500000
 else
   ingest_args=(--symbols=1000 --concurrency=32 --ticksPerRequest=100 --warmup=2 --duration=10)
+  overload_args=(--symbols=1000 --ticksPerRequest=100 --factor=3 --seconds=10 --retrySeconds=60)
   baseline_args=(--symbols=1000 --concurrency=32 --warmup=2 --duration=10)
   floor_args=(--ticks=20000 --batch=1000 --symbols=1000)
   read_args=(--symbols=1000 --connections=64 --rate=1000 --warmup=2 --duration=5)
@@ -62,7 +66,7 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
 
 bench_build_if_needed
-rm -f "$bench_dir"/{ingest,replay,replay-skewed,hot-reads-during,hot-reads-idle,baseline-write,database-floor,reads,fanout,footprint-entities,footprint-connections,recovery}.json \
+rm -f "$bench_dir"/{ingest,overload,replay,replay-skewed,hot-reads-during,hot-reads-idle,baseline-write,database-floor,reads,fanout,footprint-entities,footprint-connections,recovery}.json \
   "$bench_dir"/report.{md,json}
 
 failed=()
@@ -88,6 +92,10 @@ main_engine_sections() {
   local jdbc_url="jdbc:postgresql://127.0.0.1:$engine_db_port/price_engine"
   run_section "1. durable ingest over HTTP" \
     bench_run_java IngestBenchmark --baseUrl="$engine_base_url" "${ingest_args[@]}"
+  # the capacity it offers a multiple of is section 1's (a probe of its own if 1 failed)
+  run_section "1d. overload" \
+    bench_run_java OverloadBenchmark --baseUrl="$engine_base_url" --jdbcUrl="$jdbc_url" \
+    --capacityFrom="$bench_dir/ingest.json" "${overload_args[@]}"
   run_section "2. single-write baseline" \
     bench_run_java SingleWriteBaseline --jdbcUrl="$jdbc_url" "${baseline_args[@]}"
   run_section "2b. database floor" \

@@ -21,6 +21,7 @@ public final class BenchReport {
   static final List<String> SECTIONS =
       List.of(
           "ingest",
+          "overload",
           "replay",
           "replay-skewed",
           "hot-reads-during",

@@ -101,7 +101,7 @@ public final class IngestBenchmark {
   }
 
   /** Any HTTP answer from the liveness endpoint will do; readiness is the caller's business. */
-  private static boolean reachable(HttpClient client, URI baseUrl) throws InterruptedException {
+  static boolean reachable(HttpClient client, URI baseUrl) throws InterruptedException {
     HttpRequest probe =
         HttpRequest.newBuilder(URI.create(baseUrl + "/health/live"))
             .timeout(Duration.ofSeconds(5))

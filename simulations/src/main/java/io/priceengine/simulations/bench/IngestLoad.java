@@ -145,7 +145,8 @@ final class IngestLoad {
     return true;
   }
 
-  private static Throwable unwrap(Throwable failure) {
+  /** The failure itself, out of the completion wrappers of the async client. */
+  static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {

@@ -125,13 +125,13 @@ record IngestReport(
     Files.writeString(file, json());
   }
 
-  private static void line(StringBuilder text, String label, String format, Object... values) {
+  static void line(StringBuilder text, String label, String format, Object... values) {
     text.append(String.format(Locale.ROOT, "  %-12s ", label))
         .append(String.format(Locale.ROOT, format, values))
         .append(System.lineSeparator());
   }
 
-  private static String counts(Map<String, Long> counts) {
+  static String counts(Map<String, Long> counts) {
     if (counts.isEmpty()) return "none";
     StringBuilder text = new StringBuilder();
     counts.forEach(
@@ -141,7 +141,7 @@ record IngestReport(
   }
 
   /** To one decimal; NaN (not measured) stays NaN and is written as null. */
-  private static double round(double value) {
+  static double round(double value) {
     return Double.isFinite(value) ? Math.round(value * 10.0) / 10.0 : value;
   }
 }

@@ -33,6 +33,15 @@ final class LatencyRecorder {
     nanos[count++] = latencyNanos;
   }
 
+  /** How many recorded latencies exceed {@code limitNanos}. */
+  synchronized long countOver(long limitNanos) {
+    long over = 0;
+    for (int i = 0; i < count; i++) {
+      if (nanos[i] > limitNanos) over++;
+    }
+    return over;
+  }
+
   synchronized Summary summary() {
     if (count == 0) return new Summary(0, 0, 0, 0, 0, 0);
     long[] sorted = Arrays.copyOf(nanos, count);

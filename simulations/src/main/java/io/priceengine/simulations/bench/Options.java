@@ -120,6 +120,21 @@ final class Options {
     return (int) value;
   }
 
+  /** A decimal number in {@code [min, max]}. */
+  double number(String key, double min, double max) {
+    String value = required(key);
+    double number;
+    try {
+      number = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a number: " + value);
+    }
+    if (!(number >= min && number <= max)) {
+      throw new IllegalArgumentException(key + " must be between " + min + " and " + max);
+    }
+    return number;
+  }
+
   /** An {@code http(s)://host[:port]} URL without a trailing slash. */
   URI httpUrl(String key) {
     String value = required(key).replaceAll("/+$", "");

@@ -45,6 +45,7 @@ record ReportRow(String measurement, String parameters, String figure, String ta
                     text(ingest, "projection.catchUpSeconds")),
             NONE,
             null));
+    rows.addAll(OverloadRows.rows(sections.get("overload")));
     rows.add(replayRow(sections.get("replay"), "uniform: the symbols in turn", 12_000));
     rows.add(
         replayRow(
@@ -260,7 +261,7 @@ record ReportRow(String measurement, String parameters, String figure, String ta
         kib == null ? null : kib <= targetKib);
   }
 
-  private static ReportRow row(
+  static ReportRow row(
       Object section,
       String measurement,
       String parameters,
@@ -277,7 +278,7 @@ record ReportRow(String measurement, String parameters, String figure, String ta
   }
 
   /** {@code pattern} with each {@code %s} replaced by the value at the next path. */
-  private static String format(String pattern, Object section, String... paths) {
+  static String format(String pattern, Object section, String... paths) {
     Object[] values = new Object[paths.length];
     for (int i = 0; i < paths.length; i++) values[i] = text(section, paths[i]);
     return String.format(Locale.ROOT, pattern, values);
@@ -311,8 +312,12 @@ record ReportRow(String measurement, String parameters, String figure, String ta
     return value == null ? "?" : value.toString();
   }
 
-  private static Double number(Object section, String path) {
+  static Double number(Object section, String path) {
     return value(section, path) instanceof Number number ? number.doubleValue() : null;
+  }
+
+  static Boolean flag(Object section, String path) {
+    return value(section, path) instanceof Boolean flag ? flag : null;
   }
 
   private static double orZero(Double value) {

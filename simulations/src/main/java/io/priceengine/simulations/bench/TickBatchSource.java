@@ -16,7 +16,8 @@ import java.util.Random;
  */
 final class TickBatchSource {
 
-  private static final DateTimeFormatter TIMESTAMP =
+  /** API.md's times: ISO-8601 UTC with milliseconds. */
+  static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Prices are kept in units of 0.0001, the finest the API accepts. */
@@ -51,8 +52,13 @@ final class TickBatchSource {
 
   /** {@code B0000}, {@code B0001}, ...: at least four digits, more when the universe needs them. */
   static String symbolName(int index, int symbolCount) {
+    return symbolName("B", index, symbolCount);
+  }
+
+  /** {@code symbolName} with another first letter(s), for a measurement's own symbols. */
+  static String symbolName(String prefix, int index, int symbolCount) {
     int digits = Math.max(4, String.valueOf(symbolCount - 1).length());
-    StringBuilder name = new StringBuilder("B");
+    StringBuilder name = new StringBuilder(prefix);
     String number = String.valueOf(index);
     name.append("0".repeat(digits - number.length())).append(number);
     return name.toString();

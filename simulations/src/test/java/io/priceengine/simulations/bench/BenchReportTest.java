@@ -81,10 +81,41 @@ class BenchReportTest {
   }
 
   @Test
+  void setsTheOverloadFiguresAgainstTheirTargets() {
+    Map<String, Object> sections = sections();
+    sections.put(
+        "overload",
+        Json.parse(
+            "{\"factor\":3,\"capacityTicksPerSecond\":9820,\"offeredTicksPerSecond\":29460,"
+                + "\"ticksPerRequest\":100,\"symbols\":1000,\"measuredSeconds\":60,"
+                + "\"maxOutstanding\":1024,\"acknowledgedTicksPerSecond\":8100,"
+                + "\"acknowledgedShareOfCapacity\":0.82,\"lowest5sTicksPerSecond\":7900,"
+                + "\"ackLatencyMillis\":{\"p50\":120,\"p99\":640.5},"
+                + "\"overloadedLatencyMillis\":{\"p99\":12,\"max\":31},"
+                + "\"requests\":{\"overloaded\":11000,\"notOffered\":0},\"refusedOtherwise\":0,\"unavailableTicksIn200\":0,"
+                + "\"retries\":{\"ticks\":0,\"deadlineSeconds\":120},\"ticks\":{\"unknown\":0},"
+                + "\"check\":{\"accepted\":486000,\"lost\":0,\"doubled\":0,"
+                + "\"refusedPersisted\":0,\"rejectedPersisted\":0,\"journalTicks\":486000,"
+                + "\"historyRows\":486000,\"inconsistentSymbols\":0},"
+                + "\"met\":{\"acknowledged\":true,\"ackLatency\":true,\"refusals\":true,"
+                + "\"exact\":false}}"));
+    List<ReportRow> rows = ReportRow.rows(sections);
+    ReportRow load = row(rows, "Ingest overload: a multiple");
+    assertEquals("yes", load.met());
+    assertTrue(load.figure().contains("**8,100 ticks/s** acknowledged = **0.82"), load.figure());
+    assertTrue(load.figure().contains("**max 31 ms**"), load.figure());
+    assertTrue(load.parameters().startsWith("3 × 9,820 ticks/s"), load.parameters());
+    ReportRow exact = row(rows, "Ingest overload: client tally");
+    assertEquals("**no**", exact.met());
+    assertTrue(exact.figure().contains("**0 lost, 0 doubled**"), exact.figure());
+  }
+
+  @Test
   void reportsSectionsThatDidNotRunAsNotRun() {
     ReportRow fanout = row(ReportRow.rows(sections()), "Fan-out");
     assertEquals("not run", fanout.figure());
     assertEquals("—", fanout.met());
+    assertEquals("not run", row(ReportRow.rows(sections()), "Ingest overload: client").figure());
   }
 
   @Test

@@ -17,6 +17,16 @@ class IngestReplyTest {
                 + "{\"index\":7,\"code\":\"invalid_price\",\"message\":\"\\\"x\\\"\"}]}");
     assertEquals(98, reply.accepted());
     assertEquals(List.of("stale_tick", "invalid_price"), reply.rejectedCodes());
+    assertEquals(new IngestReply.Rejected(7, "invalid_price"), reply.rejected().get(1));
+  }
+
+  @Test
+  void readsTheCodeOfAnErrorBodyOnly() {
+    assertEquals(
+        "overloaded",
+        IngestReply.errorCode("{\"error\":{\"code\":\"overloaded\",\"message\":\"m\"}}"));
+    assertEquals(null, IngestReply.errorCode("The server was not able to produce a response"));
+    assertEquals(null, IngestReply.errorCode("{\"accepted\":1}"));
   }
 
   @Test
