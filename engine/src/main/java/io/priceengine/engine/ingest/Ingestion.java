@@ -79,6 +79,18 @@ public final class Ingestion {
     return ticksInFlight.get();
   }
 
+  /**
+   * True when no batch can be admitted now (the ticks in flight have reached the bound), so that a
+   * caller may refuse before it even reads the batch; counted as a refusal.
+   */
+  public boolean refuseIfFull() {
+    if (ticksInFlight.get() < maxTicksInFlight) {
+      return false;
+    }
+    refusedBatches.incrementAndGet();
+    return true;
+  }
+
   /** Batches {@link #deliverIfAdmitted} refused since the start. */
   public long refusedBatches() {
     return refusedBatches.get();

@@ -79,7 +79,34 @@ public final class TickRoutes extends ApiDirectives {
                 () ->
                     authorizedAs(
                         Role.INGEST,
-                        token -> bodies.read(maxBodyBytes, body -> ingest(token, body)))));
+                        token ->
+                            ingestion.refuseIfFull()
+                                ? overloadedDiscardingBody()
+                                : bodies.read(maxBodyBytes, body -> ingest(token, body)))));
+  }
+
+  /**
+   * A node already at its bound refuses before it reads and parses the body: under overload that
+   * work is what would otherwise delay every answer (docs/reliability.md, "Overload").
+   */
+  private Route overloadedDiscardingBody() {
+    return extractMaterializer(
+        materializer ->
+            extractRequestEntity(
+                entity -> {
+                  entity.discardBytes(materializer);
+                  return overloaded();
+                }));
+  }
+
+  private Route overloaded() {
+    return respondWithHeader(
+        RetryAfter.create(OVERLOADED_RETRY_AFTER_SECONDS),
+        () ->
+            error(
+                ApiError.overloaded(
+                    "this node has too many ticks in flight; nothing of this request was"
+                        + " persisted, retry later")));
   }
 
   private Route ingest(Role token, byte[] body) {
@@ -97,13 +124,7 @@ public final class TickRoutes extends ApiDirectives {
     }
     Optional<CompletionStage<List<Outcome>>> delivered = deliver(parsed.items());
     if (delivered.isEmpty()) {
-      return respondWithHeader(
-          RetryAfter.create(OVERLOADED_RETRY_AFTER_SECONDS),
-          () ->
-              error(
-                  ApiError.overloaded(
-                      "this node has too many ticks in flight; nothing of this request was"
-                          + " persisted, retry later")));
+      return overloaded();
     }
     return onSuccess(
         delivered.get(),
