@@ -26,8 +26,9 @@ final class GroupCommit {
   private PendingGroup pending; // null while no tick waits
   private final List<Waiter> waiting = new ArrayList<>(); // callers of the pending group
   private final List<Waiter> writing = new ArrayList<>(); // callers of the write in flight
-  private SymbolEntity.State beforeWrite; // the durable state while a write is in flight
-  private SymbolEntity.State afterWrite; // the state the write in flight leads to; null if none
+  private SymbolEntity.State beforeWrite; // the durable state while a write is in flight; else null
+  private List<SymbolEntity.Event> writtenEvents; // the events of the write in flight
+  private SymbolEntity.State afterWrite; // the state they lead to, once a tick needed it
   private boolean writeQueued; // a WritePending is on its way to the entity
   private boolean restarting; // from a failed write (or recovery) until recovery completes
   private long handedOver; // commands that can change tick decisions, passed to the entity
@@ -45,7 +46,7 @@ final class GroupCommit {
    * is in flight, new ticks follow the state that write leads to ({@link TickIntake}).
    */
   void offer(SymbolEntity.State durable, SymbolEntity.UpdatePrices cmd, Instant now) {
-    SymbolEntity.State base = afterWrite != null ? afterWrite : durable;
+    SymbolEntity.State base = writeInFlight() ? afterWrite() : durable;
     if (pending == null) {
       pending = new PendingGroup(symbol, sessions, base, durable.historyId());
     }
@@ -97,7 +98,19 @@ final class GroupCommit {
 
   /** True while a journal write of this symbol is in flight. */
   boolean writeInFlight() {
-    return afterWrite != null;
+    return beforeWrite != null;
+  }
+
+  /** The state the write in flight leads to: computed when a tick first needs it. */
+  private SymbolEntity.State afterWrite() {
+    if (afterWrite == null) {
+      SymbolEntity.State state = beforeWrite;
+      for (SymbolEntity.Event event : writtenEvents) {
+        state = state.apply(event);
+      }
+      afterWrite = state;
+    }
+    return afterWrite;
   }
 
   /**
@@ -144,13 +157,11 @@ final class GroupCommit {
     return event;
   }
 
-  /**
-   * The events taken are being written: {@code before} is the durable state, {@code after} the
-   * state they lead to.
-   */
-  void writeStarted(SymbolEntity.State before, SymbolEntity.State after) {
+  /** {@code events} are being written after the durable state {@code before}. */
+  void writeStarted(SymbolEntity.State before, List<SymbolEntity.Event> events) {
     beforeWrite = before;
-    afterWrite = after;
+    writtenEvents = events;
+    afterWrite = null;
   }
 
   /**
@@ -171,6 +182,7 @@ final class GroupCommit {
     }
     writing.clear();
     beforeWrite = null;
+    writtenEvents = null;
     afterWrite = null;
     return quotes;
   }
@@ -213,6 +225,7 @@ final class GroupCommit {
     waiting.clear();
     pending = null;
     beforeWrite = null;
+    writtenEvents = null;
     afterWrite = null;
     writeQueued = false;
   }

@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 public record SessionCalendar(ZoneId zone, LocalTime start) {
   public static final SessionCalendar UTC = new SessionCalendar(ZoneOffset.UTC, LocalTime.MIDNIGHT);
 
+  private static final long SECONDS_PER_DAY = 86_400;
+
   /** From {@code price-engine.session}; a bad zone or time fails the start with its reason. */
   public static SessionCalendar fromConfig(Config config) {
     Config c = config.getConfig("price-engine.session");
@@ -38,10 +40,18 @@ public record SessionCalendar(ZoneId zone, LocalTime start) {
 
   /** The session {@code at} falls in, named by its start date. */
   public LocalDate sessionOf(Instant at) {
+    if (isUtcDays()) {
+      // the default, asked for every accepted tick: plain arithmetic instead of a zoned date-time
+      return LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY));
+    }
     LocalDateTime local = at.atZone(zone).toLocalDateTime();
     return local.toLocalTime().isBefore(start)
         ? local.toLocalDate().minusDays(1)
         : local.toLocalDate();
+  }
+
+  private boolean isUtcDays() {
+    return start.equals(LocalTime.MIDNIGHT) && zone.normalized().equals(ZoneOffset.UTC);
   }
 
   /** When {@code session} starts. */

@@ -382,11 +382,7 @@ public final class SymbolEntity
       events.add(written);
     }
     events.addAll(List.of(more));
-    State expected = state;
-    for (Event event : events) {
-      expected = expected.apply(event);
-    }
-    commit.writeStarted(state, expected);
+    commit.writeStarted(state, events);
     Listing before = state.listing();
     return Effect()
         .persist(events)
