@@ -72,6 +72,17 @@ public final class ApiClient {
     }
   }
 
+  /** The projection's lag as the admin metrics report it (-1 when they cannot be read). */
+  public long projectionLagMillis() {
+    JsonNode metrics = get("/api/v1/admin/metrics", TestEngine.ADMIN_TOKEN).json();
+    return metrics == null ? -1 : metrics.path("projectionLagMillis").asLong(-1);
+  }
+
+  /** Waits until the projection has caught up with the journal (lag 0). */
+  public void awaitProjectionCaughtUp(Duration timeout) {
+    Polling.await(timeout, this::projectionLagMillis, lag -> lag == 0);
+  }
+
   public HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

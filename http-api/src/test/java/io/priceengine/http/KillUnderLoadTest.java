@@ -56,28 +56,14 @@ class KillUnderLoadTest {
       NodeProcess second = engine.restartFirst("engine-restarted").awaitReady();
       Duration toReady = Duration.between(restarted, Instant.now());
       ApiClient api = second.api();
-      Polling.await(
-          Duration.ofSeconds(60),
-          () ->
-              api.get("/api/v1/admin/metrics", TestEngine.ADMIN_TOKEN)
-                  .json()
-                  .path("projectionLagMillis")
-                  .asLong(-1),
-          lag -> lag == 0);
+      api.awaitProjectionCaughtUp(Duration.ofSeconds(60));
 
       String jdbcUrl = engine.jdbcUrl();
       ticks.assertJournalAndQuotes(jdbcUrl, api);
       // The client sends the rounds it got no answer for again, with the same tick ids (some were
       // persisted before the kill, some not), and an acknowledged one: each tick lands once.
       int resent = ticks.resendUnansweredAndLastRound(api);
-      Polling.await(
-          Duration.ofSeconds(60),
-          () ->
-              api.get("/api/v1/admin/metrics", TestEngine.ADMIN_TOKEN)
-                  .json()
-                  .path("projectionLagMillis")
-                  .asLong(-1),
-          lag -> lag == 0);
+      api.awaitProjectionCaughtUp(Duration.ofSeconds(60));
       // Nothing writes any more, so journal and history are final.
       Polling.await(Duration.ofSeconds(60), () -> ticks.assertProjectedExactlyOnce(jdbcUrl, api));
       AcknowledgedTicks.Figures figures = ticks.figures(jdbcUrl);

@@ -55,11 +55,7 @@ class RetriesAndOverloadTest {
     Polling.await(
         Duration.ofSeconds(60),
         () ->
-            api.get("/api/v1/admin/metrics", TestEngine.ADMIN_TOKEN)
-                        .json()
-                        .path("projectionLagMillis")
-                        .asLong(-1)
-                    == 0
+            api.projectionLagMillis() == 0
                 && api.get("/api/v1/market-data/prices/" + symbol).json().path("historyId").asLong()
                     == historyId,
         done -> done);
