@@ -41,17 +41,24 @@ export function price(value) {
  */
 export function change(quote) {
   if (quote.previousClose == null || quote.previousClose === 0) {
-    return { text: DASH, direction: 'flat', label: 'no previous close' };
+    return {
+      text: DASH,
+      arrow: '',
+      absolute: '',
+      percent: DASH,
+      direction: 'flat',
+      label: 'no previous close',
+    };
   }
   const absolute = quote.change ?? quote.price - quote.previousClose;
   const percent = quote.changePercent ?? (absolute / quote.previousClose) * 100;
   const direction = absolute > 0 ? 'up' : absolute < 0 ? 'down' : 'flat';
   const arrow = direction === 'up' ? '▲ ' : direction === 'down' ? '▼ ' : '';
-  const text = `${arrow}${changeFormat.format(absolute)} ${percentFormat.format(percent)}%`;
-  const label =
-    `${changeFormat.format(absolute)}, ${percentFormat.format(percent)} percent` +
-    ' since the previous close';
-  return { text, direction, label };
+  const absoluteText = changeFormat.format(absolute);
+  const percentText = `${percentFormat.format(percent)}%`;
+  const text = `${arrow}${absoluteText} ${percentText}`;
+  const label = `${absoluteText}, ${percentFormat.format(percent)} percent since the previous close`;
+  return { text, arrow, absolute: absoluteText, percent: percentText, direction, label };
 }
 
 export function volume(value) {

@@ -110,7 +110,10 @@ export class WatchlistTable {
     row.price.textContent = format.price(quote.price);
     row.price.classList.remove('waiting');
     const change = format.change(quote);
-    row.change.textContent = change.text;
+    // the table keeps to the percentage, as wide as before; the absolute change is its tooltip and
+    // stands beside it in the selected symbol's header (main.js)
+    row.change.textContent = `${change.arrow}${change.percent}`;
+    row.change.title = change.absolute ? `${change.absolute} since the previous close` : '';
     row.change.className = `num change ${change.direction}`;
     row.change.setAttribute('aria-label', change.label);
     row.volume.textContent = format.volume(quote.volume);
