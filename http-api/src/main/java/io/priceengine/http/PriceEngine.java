@@ -16,6 +16,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.priceengine.engine.Engine;
 import io.priceengine.engine.quote.QuoteFeeds;
+import io.priceengine.http.server.OpenFileLimit;
 import io.priceengine.http.stream.StreamSessions;
 import io.priceengine.http.upstream.UpstreamProviders;
 import io.priceengine.persistence.PriceStore;
@@ -146,6 +147,7 @@ public final class PriceEngine {
             .toCompletableFuture()
             .get()
             .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+    OpenFileLimit.check(config);
     Address self = Cluster.get(system).selfMember().address();
     log.info(
         "Price Engine listening on http://{}:{}, cluster node {}:{} (providers: {})",

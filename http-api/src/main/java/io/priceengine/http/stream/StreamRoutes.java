@@ -8,6 +8,7 @@ import akka.http.javadsl.model.MediaTypes;
 import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.model.headers.CacheControl;
 import akka.http.javadsl.model.headers.CacheDirectives;
+import akka.http.javadsl.model.headers.RetryAfter;
 import akka.http.javadsl.model.ws.Message;
 import akka.http.javadsl.server.Route;
 import akka.stream.javadsl.Flow;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
 public final class StreamRoutes extends ApiDirectives {
   private final QuoteFeeds feeds;
   private final StreamSessions sessions;
+  private static final long SESSION_CAP_RETRY_AFTER_SECONDS = 5;
+
   private final StreamSettings settings;
   private final List<String> allowedOrigins;
   private final MessageWriter writer;
@@ -81,14 +84,40 @@ public final class StreamRoutes extends ApiDirectives {
                                 authorized(
                                     Role.READ,
                                     true,
-                                    () -> parameterOptional("symbols", this::webSocket))))),
+                                    () ->
+                                        belowSessionCap(
+                                            () ->
+                                                parameterOptional("symbols", this::webSocket)))))),
         path(
             "stream",
             () ->
                 get(
                     () ->
                         fromAllowedOrigin(
-                            () -> authorized(Role.READ, true, this::serverSentEvents)))));
+                            () ->
+                                authorized(
+                                    Role.READ,
+                                    true,
+                                    () -> belowSessionCap(this::serverSentEvents))))));
+  }
+
+  /**
+   * A node serving its configured number of subscribers refuses one more with 503 {@code
+   * overloaded} (and {@code Retry-After}), before anything of the stream is set up. The count is of
+   * running streams, so a burst of simultaneous upgrades may pass it by a few.
+   */
+  private Route belowSessionCap(Supplier<Route> inner) {
+    if (sessions.webSocketSessions() + sessions.sseSessions() < settings.maxSessions()) {
+      return inner.get();
+    }
+    return respondWithHeader(
+        RetryAfter.create(SESSION_CAP_RETRY_AFTER_SECONDS),
+        () ->
+            error(
+                ApiError.overloaded(
+                    "this node serves its maximum of "
+                        + settings.maxSessions()
+                        + " WebSocket and SSE subscribers; retry later or on another node")));
   }
 
   /**

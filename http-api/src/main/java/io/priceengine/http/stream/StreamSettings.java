@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param replayPage history ids read from the journal per query while replaying
  * @param maxRequestsPerSecond subscribe/unsubscribe messages per second per WebSocket; more get a
  *     {@code rate_limited} error
+ * @param maxSessions WebSocket and SSE subscribers of this node together; one more is refused with
+ *     503 {@code overloaded}
  */
 public record StreamSettings(
     Duration heartbeatAfter,
@@ -22,7 +24,8 @@ public record StreamSettings(
     long maxMessageBytes,
     int replayLimit,
     int replayPage,
-    double maxRequestsPerSecond) {
+    double maxRequestsPerSecond,
+    int maxSessions) {
 
   public static StreamSettings fromConfig(Config config) {
     Config c = config.getConfig("price-engine.http.stream");
@@ -33,6 +36,7 @@ public record StreamSettings(
         c.getBytes("max-message"),
         c.getInt("replay-limit"),
         c.getInt("replay-page"),
-        c.getDouble("max-requests-per-second"));
+        c.getDouble("max-requests-per-second"),
+        c.getInt("max-sessions"));
   }
 }
