@@ -33,7 +33,11 @@ import slick.jdbc.JdbcProfile;
 public final class IsolatingJournalDao extends ByteArrayJournalDao {
   private static final Logger log = LoggerFactory.getLogger(IsolatingJournalDao.class);
 
-  /** Called by the journal plugin, which looks up this constructor by its parameter types. */
+  /**
+   * Called by the journal plugin, which looks up this constructor by exactly these parameter types;
+   * the Slick ones are the plugin's own objects, passed through untouched (no SQL is written here
+   * with Slick, docs/architecture.md "Journal DAO").
+   */
   public IsolatingJournalDao(
       JdbcBackend.DatabaseDef db,
       JdbcProfile profile,
