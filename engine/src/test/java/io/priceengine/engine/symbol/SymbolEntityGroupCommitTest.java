@@ -149,7 +149,7 @@ class SymbolEntityGroupCommitTest {
   }
 
   @Test
-  void ticksDuringAFailedWriteAndTheRestartAfterItAreAnsweredUnavailableAtOnce() {
+  void ticksDuringAFailedWriteAreAnsweredUnavailableWithItAndTheEntityRecovers() {
     ActorRef<SymbolEntity.Command> entity = spawn(500);
     TestProbe<SymbolEntity.UpdateResults> replies = testKit.createTestProbe();
     entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(0)), List.of(), replies.getRef()));
@@ -164,13 +164,7 @@ class SymbolEntityGroupCommitTest {
       var result = replies.receiveMessage(Duration.ofSeconds(1)).results().get(0);
       assertInstanceOf(SymbolEntity.Unavailable.class, result);
     }
-    // during the restart's backoff (at least 200 ms) a tick is refused at once: had it waited for
-    // the restart, the recovered entity would have accepted it
-    entity.tell(new SymbolEntity.UpdatePrices(List.of(tick(3)), List.of(), replies.getRef()));
-    var duringRestart = replies.receiveMessage(Duration.ofSeconds(1)).results().get(0);
-    assertInstanceOf(SymbolEntity.Unavailable.class, duringRestart);
-
-    // and the entity takes ticks again once it has recovered
+    // the entity takes ticks again once it has recovered (TickIntakeTest: refused meanwhile)
     replies.awaitAssert(
         Duration.ofSeconds(5),
         () -> {
