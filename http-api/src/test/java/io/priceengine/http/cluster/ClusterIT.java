@@ -58,6 +58,11 @@ class ClusterIT {
   private static final String HEARTBEAT_PAUSE =
       System.getProperty("cluster-it.heartbeat-pause", "8s");
 
+  /**
+   * -Dcluster-it.stable-after=3s measures the failover with a shorter Split Brain Resolver wait.
+   */
+  private static final String STABLE_AFTER = System.getProperty("cluster-it.stable-after", "7s");
+
   private static final Path WORK_DIR = Path.of("target", "cluster-it");
   private static final List<String> SYMBOLS =
       IntStream.range(0, 30).mapToObj(i -> "CLU" + i).toList();
@@ -81,9 +86,14 @@ class ClusterIT {
             WORK_DIR,
             Map.of(
                 // one provider, to see it run once per cluster; its symbols are not the test's
-                "PRICE_ENGINE_PROVIDERS", "replay",
-                "PRICE_ENGINE_CLUSTER_HEARTBEAT_PAUSE", HEARTBEAT_PAUSE,
-                "PRICE_ENGINE_ASK_TIMEOUT", "15s"));
+                "PRICE_ENGINE_PROVIDERS",
+                "replay",
+                "PRICE_ENGINE_CLUSTER_HEARTBEAT_PAUSE",
+                HEARTBEAT_PAUSE,
+                "PRICE_ENGINE_CLUSTER_STABLE_AFTER",
+                STABLE_AFTER,
+                "PRICE_ENGINE_ASK_TIMEOUT",
+                "15s"));
     node1 = cluster.startFirst("node1");
     node2 = cluster.start("node2", List.of(node1));
     node3 = cluster.start("node3", List.of(node1));
@@ -96,7 +106,9 @@ class ClusterIT {
             + secondsSince(started)
             + " s (heartbeat pause "
             + HEARTBEAT_PAUSE
-            + ", SBR stable-after 7 s)");
+            + ", SBR stable-after "
+            + STABLE_AFTER
+            + ")");
   }
 
   @AfterAll
