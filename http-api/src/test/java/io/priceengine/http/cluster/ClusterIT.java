@@ -63,6 +63,12 @@ class ClusterIT {
    */
   private static final String STABLE_AFTER = System.getProperty("cluster-it.stable-after", "7s");
 
+  /**
+   * -Dcluster-it.removal-margin=1s measures the failover with a removal margin shorter than
+   * stable-after (Akka's akka.cluster.down-removal-margin; by default it follows stable-after).
+   */
+  private static final String REMOVAL_MARGIN = System.getProperty("cluster-it.removal-margin");
+
   private static final Path WORK_DIR = Path.of("target", "cluster-it");
   private static final List<String> SYMBOLS =
       IntStream.range(0, 30).mapToObj(i -> "CLU" + i).toList();
@@ -79,21 +85,22 @@ class ClusterIT {
   private static final Map<String, Set<Integer>> acknowledged = TickLoad.newAcknowledged();
   private static final Instant started = Instant.now();
 
+  private static Map<String, String> nodeEnvironment() {
+    Map<String, String> env = new java.util.HashMap<>();
+    // one provider, to see it run once per cluster; its symbols are not the test's
+    env.put("PRICE_ENGINE_PROVIDERS", "replay");
+    env.put("PRICE_ENGINE_CLUSTER_HEARTBEAT_PAUSE", HEARTBEAT_PAUSE);
+    env.put("PRICE_ENGINE_CLUSTER_STABLE_AFTER", STABLE_AFTER);
+    env.put("PRICE_ENGINE_ASK_TIMEOUT", "15s");
+    if (REMOVAL_MARGIN != null) {
+      env.put("JAVA_TOOL_OPTIONS", "-Dakka.cluster.down-removal-margin=" + REMOVAL_MARGIN);
+    }
+    return env;
+  }
+
   @BeforeAll
   static void startThreeNodes() {
-    cluster =
-        LocalCluster.create(
-            WORK_DIR,
-            Map.of(
-                // one provider, to see it run once per cluster; its symbols are not the test's
-                "PRICE_ENGINE_PROVIDERS",
-                "replay",
-                "PRICE_ENGINE_CLUSTER_HEARTBEAT_PAUSE",
-                HEARTBEAT_PAUSE,
-                "PRICE_ENGINE_CLUSTER_STABLE_AFTER",
-                STABLE_AFTER,
-                "PRICE_ENGINE_ASK_TIMEOUT",
-                "15s"));
+    cluster = LocalCluster.create(WORK_DIR, nodeEnvironment());
     node1 = cluster.startFirst("node1");
     node2 = cluster.start("node2", List.of(node1));
     node3 = cluster.start("node3", List.of(node1));
