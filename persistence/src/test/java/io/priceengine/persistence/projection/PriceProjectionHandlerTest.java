@@ -140,6 +140,39 @@ class PriceProjectionHandlerTest {
   }
 
   @Test
+  void aSessionsRowTakesTheStatisticsItsLatestTickCarriesAcrossGroups() {
+    // ticks as the entity writes them: each carries its session's open, high, low and close
+    handler.process(
+        List.of(
+            events.price("SES", 1, session("10", "10", "10", "10", "2026-11-22T10:00:00Z")),
+            events.price("SES", 2, session("12", "10", "12", "10", "2026-11-22T11:00:00Z"))));
+    // the provider sent the session's high itself (15, above every price seen): it is the quote's
+    // high, and the stored row takes it; then an open the provider corrected
+    handler.process(
+        List.of(
+            events.price("SES", 3, session("11", "10", "15", "10", "2026-11-22T12:00:00Z")),
+            events.price("SES", 4, session("9", "9.5", "15", "9", "2026-11-22T13:00:00Z"))));
+
+    assertEquals(
+        List.of("2026-11-22 9.5000 15.0000 9.0000 9.0000"),
+        rows(db, "SELECT date, open, high, low, close FROM market_data_cache"));
+  }
+
+  private static Tick session(String price, String open, String high, String low, String at) {
+    return Tick.of(
+        "SES",
+        new BigDecimal(price),
+        null,
+        new BigDecimal(open),
+        new BigDecimal(high),
+        new BigDecimal(low),
+        null,
+        Instant.parse(at),
+        "push",
+        null);
+  }
+
+  @Test
   void aReplayedGroupChangesNothingAndTheMasterRowNeverMovesBack() {
     var first = events.price("REP", 1, "10", 10L, "2026-11-22T10:00:00Z");
     var second = events.price("REP", 2, "11", 20L, "2026-11-22T10:00:01Z");
