@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +37,8 @@ class IngestLoadTest {
   void startStandInEngine() throws IOException {
     engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     engine.setExecutor(Executors.newFixedThreadPool(4));
-    engine.createContext("/health/live", exchange -> answer(exchange, 200, "{\"status\":\"up\"}"));
+    engine.createContext(
+        "/health/live", exchange -> JsonAnswer.answer(exchange, 200, "{\"status\":\"up\"}"));
     engine.createContext("/api/v1/market-data/ticks", this::ingest);
     engine.start();
     clientThreads = Executors.newFixedThreadPool(2);
@@ -54,12 +54,13 @@ class IngestLoadTest {
   private void ingest(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      answer(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no token\"}}");
+      JsonAnswer.answer(
+          exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no token\"}}");
       return;
     }
     int ticks = ((List<?>) ((Map<?, ?>) Json.parse(body)).get("ticks")).size();
     ticksReceived.addAndGet(ticks);
-    answer(
+    JsonAnswer.answer(
         exchange,
         200,
         "{\"accepted\":"
@@ -116,14 +117,5 @@ class IngestLoadTest {
     TickBatchSource batches =
         new TickBatchSource(settings.symbols(), settings.ticksPerRequest(), 1, Clock.systemUTC());
     return new IngestLoad(settings, client, batches, clientThreads);
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }

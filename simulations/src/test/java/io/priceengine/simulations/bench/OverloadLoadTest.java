@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.priceengine.simulations.bench.OverloadTally.Answer;
 import io.priceengine.simulations.bench.TickLedger.Outcome;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,14 +62,16 @@ class OverloadLoadTest {
     if (!retry && n % 3 == 0) {
       refused.addAll(ids);
       exchange.getResponseHeaders().set("Retry-After", "1");
-      answer(exchange, 503, "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\"}}");
+      JsonAnswer.answer(
+          exchange, 503, "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\"}}");
       return;
     }
     persisted.addAll(ids);
     String rejected =
         !retry && n % 3 == 1 ? "{\"index\":0,\"code\":\"unavailable\",\"message\":\"?\"}" : "";
     int accepted = ids.size() - (rejected.isEmpty() ? 0 : 1);
-    answer(exchange, 200, "{\"accepted\":" + accepted + ",\"rejected\":[" + rejected + "]}");
+    JsonAnswer.answer(
+        exchange, 200, "{\"accepted\":" + accepted + ",\"rejected\":[" + rejected + "]}");
   }
 
   @Test
@@ -101,15 +102,6 @@ class OverloadLoadTest {
       Outcome outcome = ledger.outcome(tick);
       assertEquals(outcome == Outcome.ACCEPTED, persisted.contains(id), id + " " + outcome);
       assertEquals(outcome == Outcome.REFUSED, refused.contains(id), id + " " + outcome);
-    }
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
     }
   }
 }

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,13 +44,14 @@ class ProjectionWatchTest {
 
   private void metrics(HttpExchange exchange) throws IOException {
     if (!("Bearer " + ADMIN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-      answer(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no\"}}");
+      JsonAnswer.answer(
+          exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"no\"}}");
       return;
     }
     if (served.incrementAndGet() > catchUpAfter) {
       lag.set(0);
     }
-    answer(
+    JsonAnswer.answer(
         exchange,
         200,
         "{\"totalSymbols\":3,\"activeSymbols\":3,\"averagePrice\":12.5,\"ticksAccepted\":"
@@ -120,14 +119,5 @@ class ProjectionWatchTest {
         HttpClient.newHttpClient(),
         URI.create("http://127.0.0.1:" + engine.getAddress().getPort()),
         token);
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }
